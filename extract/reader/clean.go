@@ -11,8 +11,9 @@ import (
 )
 
 // clean runs the clean-up steps of the package comment, in order. pdf
-// turns on the unwrapping of hard-wrapped lines.
-func clean(s string, pdf bool) string {
+// turns on the unwrapping of hard-wrapped lines, and joinSplit the joining
+// of paragraphs split by page breaks.
+func clean(s string, pdf, joinSplit bool) string {
 	s = normaliseChars(s)
 	s = norm.NFC.String(s)
 	pages := splitPages(s)
@@ -34,7 +35,9 @@ func clean(s string, pdf bool) string {
 		lines = unwrap(lines, typicalLen(pages), hy)
 	}
 	lines = dehyphenate(lines, hy)
-	lines = joinSplitParagraphs(lines, hy)
+	if joinSplit {
+		lines = joinSplitParagraphs(lines, hy)
+	}
 	return joinLines(lines)
 }
 
@@ -218,6 +221,9 @@ func hyphenatedWords(pages []*page) map[string]bool {
 	set := map[string]bool{}
 	for _, p := range pages {
 		for _, l := range p.lines {
+			if !strings.Contains(l, "-") {
+				continue
+			}
 			for _, w := range hyphenWordRe.FindAllString(l, -1) {
 				set[strings.ToLower(w)] = true
 			}

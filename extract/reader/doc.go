@@ -66,7 +66,8 @@
 //     followed by "security" at the start of the next becomes
 //     "cybersecurity", or "cyber-security" when that hyphenated form
 //     appears elsewhere in the document;
-//  8. joins paragraphs that a page break split: a paragraph that ends
+//  8. joins paragraphs that a page break split (txt, md and pdf only:
+//     HTML and DOCX mark their paragraphs): a paragraph that ends
 //     without sentence-final punctuation (. ! ? : ;) followed by a blank
 //     line and a paragraph that starts with a lower-case letter, or with a
 //     capital when the first paragraph ends with a function word or article

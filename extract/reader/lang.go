@@ -16,10 +16,10 @@ var stopWords = map[string]map[string]bool{
 // DetectLanguage returns the language tag of text: "ar", "ru" or "zh"
 // when most letters are Arabic, Cyrillic or Han, and "en", "fr" or "es"
 // by counting frequent words when most are Latin; "und" when it cannot
-// tell. It looks at the first 20,000 bytes only.
+// tell. It looks at the first 8,000 bytes only.
 func DetectLanguage(text string) string {
-	if len(text) > 20000 {
-		text = text[:20000]
+	if len(text) > 8000 {
+		text = strings.ToValidUTF8(text[:8000], "")
 	}
 	var latin, cyr, arab, han, letters int
 	for _, r := range text {

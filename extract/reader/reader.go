@@ -109,7 +109,9 @@ func Read(path string, r io.Reader, o Options) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	d.Text = clean(text, d.Format == "pdf")
+	// HTML and DOCX mark paragraphs explicitly: none was split by a page.
+	joinSplit := d.Format != "html" && d.Format != "docx"
+	d.Text = clean(text, d.Format == "pdf", joinSplit)
 	if strings.TrimSpace(d.Text) == "" {
 		if d.Format == "pdf" {
 			return nil, fmt.Errorf("read %s: %w", path, ErrNoText)

@@ -90,7 +90,12 @@ var (
 
 // stripStrong removes strong-emphasis markers, which plain-text
 // statements copied from markdown keep ("**Statement by ...**").
-func stripStrong(s string) string { return strongRe.ReplaceAllString(s, "") }
+func stripStrong(s string) string {
+	if !strings.Contains(s, "**") && !strings.Contains(s, "__") {
+		return s
+	}
+	return strongRe.ReplaceAllString(s, "")
+}
 
 // stripMarkdown removes emphasis, heading markers and link targets.
 func stripMarkdown(s string) string {
