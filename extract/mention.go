@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/data"
+)
+
+// MentionKind says what a mention refers to.
+type MentionKind uint8
+
+// Kinds of mention.
+const (
+	MentionEntity  MentionKind = iota + 1 // a gazetteer entity by name or alias
+	MentionDemonym                        // a state or group by its adjective ("Chinese")
+	MentionSelf                           // the speaking delegation ("we", "my country")
+	MentionUnnamed                        // actors the text does not name ("some countries")
+)
+
+// A Mention is a phrase of the text that names something. Tok and TokEnd
+// are token indexes [Tok, TokEnd) into Statement.Tokens; Start and End are
+// byte offsets into Statement.Text.
+type Mention struct {
+	Kind        MentionKind
+	Entity      *data.Entity // for MentionEntity and MentionDemonym
+	Tok, TokEnd int
+	Start, End  int
+	Phrase      string // the normalised phrase matched
+	// Minted is set when the text names a proposal the gazetteer lacks
+	// ("the so-called X", "the X Initiative"); Entity is then made up
+	// from the text and is not in the gazetteers.
+	Minted bool
+}
+
+// A Matcher finds gazetteer names, self references and unnamed-actor
+// phrases in token streams. It is built once from the gazetteers and is
+// safe for concurrent use.
+type Matcher struct {
+	root *trieNode
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	vals []matchVal
+}
+
+type matchVal struct {
+	kind   MentionKind
+	entity *data.Entity
+	exact  string // non-empty: the alias must match with this exact case
+}
+
+// NewMatcher builds a matcher over every entity label, alias, case-
+// sensitive alias and demonym of g, and g's self and unnamed phrases.
+// Entities keep gazetteer order, so an alias shared by several entities
+// resolves to the first one deterministically.
+func NewMatcher(g *data.Gazetteers) *Matcher {
+	m := &Matcher{root: &trieNode{}}
+	for _, e := range g.Entities {
+		seen := map[string]bool{}
+		for _, a := range append([]string{e.Label}, e.Aliases...) {
+			n := NormPhrase(a)
+			if n == "" || seen[n] {
+				continue
+			}
+			seen[n] = true
+			m.add(n, matchVal{kind: MentionEntity, entity: e})
+		}
+		for _, a := range e.CaseSensitive {
+			m.add(NormPhrase(a), matchVal{kind: MentionEntity, entity: e, exact: a})
+		}
+		for _, d := range e.Demonyms {
+			n := NormPhrase(d)
+			if n != "" && !seen[n] {
+				m.add(n, matchVal{kind: MentionDemonym, entity: e})
+			}
+		}
+	}
+	for _, p := range g.Self {
+		m.add(NormPhrase(p), matchVal{kind: MentionSelf})
+	}
+	for _, p := range g.Unnamed {
+		m.add(NormPhrase(p), matchVal{kind: MentionUnnamed})
+	}
+	return m
+}
+
+func (m *Matcher) add(phrase string, v matchVal) {
+	if phrase == "" {
+		return
+	}
+	n := m.root
+	for _, w := range strings.Split(phrase, " ") {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &trieNode{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	for _, old := range n.vals {
+		if old.kind == v.kind && old.entity == v.entity && old.exact == v.exact {
+			return
+		}
+	}
+	n.vals = append(n.vals, v)
+}
+
+// Find returns the mentions in toks, leftmost-longest and not
+// overlapping, in text order. text is the string toks were made from.
+func (m *Matcher) Find(text string, toks []Token) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		n := m.root
+		bestEnd := -1
+		var best matchVal
+		for j := i; j < len(toks) && n != nil; j++ {
+			n = n.next[toks[j].Norm]
+			if n == nil {
+				break
+			}
+			if v, ok := pick(n.vals, text[toks[i].Start:toks[j].End]); ok {
+				bestEnd, best = j+1, v
+			}
+		}
+		if bestEnd < 0 {
+			i++
+			continue
+		}
+		out = append(out, Mention{
+			Kind: best.kind, Entity: best.entity,
+			Tok: i, TokEnd: bestEnd,
+			Start: toks[i].Start, End: toks[bestEnd-1].End,
+			Phrase: joinNorm(toks[i:bestEnd]),
+		})
+		i = bestEnd
+	}
+	return out
+}
+
+// pick chooses the value for a matched phrase: a case-sensitive alias only
+// when the text has its exact case; entity names before demonyms before
+// pronoun-like phrases.
+func pick(vals []matchVal, surface string) (matchVal, bool) {
+	cands := make([]matchVal, 0, len(vals))
+	for _, v := range vals {
+		if v.exact != "" && v.exact != surface {
+			continue
+		}
+		cands = append(cands, v)
+	}
+	if len(cands) == 0 {
+		return matchVal{}, false
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].kind < cands[b].kind })
+	return cands[0], true
+}
+
+func joinNorm(toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/data"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// proposalHeads end the names of proposals: "the X Initiative".
+var proposalHeads = map[string]bool{
+	"initiative": true, "proposal": true, "plan": true, "agenda": true, "declaration": true,
+	"compact": true, "convention": true, "treaty": true, "strategy": true, "framework": true,
+	"pact": true, "programme": true, "program": true, "accord": true, "agreement": true,
+	"protocol": true, "roadmap": true, "partnership": true, "mechanism": true, "alliance": true,
+	"charter": true, "coalition": true,
+}
+
+var nameGlue = map[string]bool{"of": true, "on": true, "for": true, "the": true, "and": true, "to": true, "in": true}
+
+// namedProposals returns mentions of proposals that the text marks as
+// named but the gazetteer lacks: a quoted or capitalised phrase after
+// "so-called", or a capitalised name ending in a head noun such as
+// Initiative or Declaration ("the Bridgetown Initiative").
+func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
+	toks := s.st.Tokens
+	covered := func(i int) bool {
+		for _, m := range s.mentions {
+			if i >= m.Tok && i < m.TokEnd {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Mention
+	for i := s.t0; i < s.t1; i++ {
+		// "so called" + quoted phrase or capitalised words.
+		if toks[i].Norm == "so" && i+1 < s.t1 && toks[i+1].Norm == "called" {
+			j := i + 2
+			if j < s.t1 && covered(j) || j+1 < s.t1 && toks[j].Norm == "\"" && covered(j+1) {
+				continue
+			}
+			var lo, hi int
+			if j < s.t1 && toks[j].Norm == "\"" {
+				lo = j + 1
+				hi = lo
+				for hi < s.t1 && toks[hi].Norm != "\"" && hi-lo < 12 {
+					hi++
+				}
+				if hi >= s.t1 || toks[hi].Norm != "\"" {
+					continue
+				}
+			} else {
+				lo, hi = j, j
+				for hi < s.t1 && (toks[hi].Upper || nameGlue[toks[hi].Norm] && hi > lo) && hi-lo < 10 {
+					hi++
+				}
+				for hi > lo && nameGlue[toks[hi-1].Norm] {
+					hi--
+				}
+			}
+			if hi > lo {
+				out = append(out, s.mint(lo, hi))
+				i = hi
+			}
+			continue
+		}
+		// Capitalised name ending in a head noun.
+		if !toks[i].Upper || covered(i) || i == s.t0 && !proposalHeads[toks[i].Norm] {
+			continue
+		}
+		j := i
+		for j < s.t1 && !covered(j) && (toks[j].Upper || nameGlue[toks[j].Norm] && j > i) && j-i < 10 {
+			j++
+		}
+		k := j
+		for k > i && !proposalHeads[toks[k-1].Norm] {
+			k--
+		}
+		if k-i >= 2 && toks[k-1].Upper && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
+			out = append(out, s.mint(i, k))
+		}
+		if j > i {
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// mint makes a proposal entity from the words toks[lo:hi].
+func (s *sentence) mint(lo, hi int) Mention {
+	toks := s.st.Tokens
+	label := s.st.Text[toks[lo].Start:toks[hi-1].End]
+	label = strings.Join(strings.Fields(label), " ")
+	e := &data.Entity{
+		Kind:   data.KindProposal,
+		Key:    schema.Slug(label),
+		Label:  label,
+		Class:  string(schema.Proposal),
+		Source: "text",
+	}
+	return Mention{Kind: MentionEntity, Entity: e, Tok: lo, TokEnd: hi,
+		Start: toks[lo].Start, End: toks[hi-1].End, Phrase: joinNorm(toks[lo:hi]), Minted: true}
+}

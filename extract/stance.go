@@ -1,0 +1,510 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/stancegraph/stancegraph/data"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// Modalities of a claim.
+const (
+	ModAsserted    = "asserted"
+	ModHedged      = "hedged"
+	ModConditional = "conditional"
+	ModReported    = "reported"
+)
+
+// An ActorRef is who takes a stance: a gazetteer entity, an unnamed actor
+// phrase ("some countries"), or the statement's speaker.
+type ActorRef struct {
+	Entity  *data.Entity
+	Unnamed string // normalised phrase, for unnamed actors
+}
+
+// A Stance is one stance found in a statement, before it becomes quads.
+type Stance struct {
+	Actor      ActorRef
+	Pred       quad.IRI
+	Target     *data.Entity
+	Minted     bool // the target was named in the text but is not in the gazetteer
+	Sentence   Span
+	Cue        string // the cue as written
+	Class      string // finer cue class
+	Modality   string
+	Confidence float64
+}
+
+// stanceRules holds the compiled cue lexicon and trigger lists.
+type stanceRules struct {
+	cues       []data.Cue
+	cueSet     *phraseSet
+	negation   *phraseSet
+	pseudo     *phraseSet
+	terminator *phraseSet
+	hedge      *phraseSet
+	condition  *phraseSet
+	historical *phraseSet
+}
+
+func compileRules(g *data.Gazetteers) *stanceRules {
+	r := &stanceRules{cues: g.Cues, cueSet: newPhraseSet()}
+	for i, c := range g.Cues {
+		r.cueSet.add(c.Phrase, i)
+	}
+	set := func(kind string) *phraseSet {
+		p := newPhraseSet()
+		for _, t := range g.Triggers[kind] {
+			p.add(t, 0)
+		}
+		return p
+	}
+	r.negation, r.pseudo, r.terminator = set("negation"), set("pseudo"), set("terminator")
+	r.hedge, r.condition, r.historical = set("hedge"), set("conditional"), set("historical")
+	return r
+}
+
+type cueHit struct {
+	cue        *data.Cue
+	start, end int // token indexes
+}
+
+// evaluative cues state the speaker's own judgement whoever the grammatical
+// subject is: "the so-called X", "X is nothing but", "X endangers peace".
+func evaluative(c *data.Cue) bool {
+	switch c.Class {
+	case "so-called", "nothing-but", "evaluation", "threat", "advocacy":
+		return true
+	}
+	return c.Role == "subject"
+}
+
+func isActorEntity(e *data.Entity) bool {
+	return e != nil && (e.Kind == data.KindState || e.Kind == data.KindGroup || e.Kind == data.KindOrganization)
+}
+
+func isTargetEntity(e *data.Entity) bool {
+	return e != nil && (e.Kind == data.KindProposal || e.Kind == data.KindTopic)
+}
+
+// findStances applies the rules to every sentence of st.
+func (x *StanceExtractor) findStances(st *Statement) []Stance {
+	speaker := st.Meta.Actor()
+	var out []Stance
+	mi := 0
+	ti := 0
+	for _, s := range st.Sentences {
+		for ti < len(st.Tokens) && st.Tokens[ti].Start < s.Start {
+			ti++
+		}
+		tj := ti
+		for tj < len(st.Tokens) && st.Tokens[tj].End <= s.End {
+			tj++
+		}
+		for mi < len(st.Mentions) && st.Mentions[mi].Start < s.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(st.Mentions) && st.Mentions[mj].End <= s.End {
+			mj++
+		}
+		sent := sentence{st: st, span: s, t0: ti, t1: tj, mentions: st.Mentions[mi:mj]}
+		if minted := x.namedProposals(&sent); len(minted) > 0 {
+			ms := append(append([]Mention(nil), sent.mentions...), minted...)
+			sort.Slice(ms, func(i, j int) bool { return ms[i].Tok < ms[j].Tok })
+			sent.mentions = ms
+		}
+		out = append(out, x.sentenceStances(&sent, speaker)...)
+		ti, mi = tj, mj
+	}
+	return out
+}
+
+type sentence struct {
+	st       *Statement
+	span     Span
+	t0, t1   int // token range
+	mentions []Mention
+}
+
+func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []Stance {
+	toks := s.st.Tokens
+	r := x.rules
+	// Cues, leftmost-longest.
+	var hits []cueHit
+	for i := s.t0; i < s.t1; {
+		if v, end, ok := r.cueSet.longest(toks, i, s.t1); ok {
+			hits = append(hits, cueHit{cue: &r.cues[v], start: i, end: end})
+			i = end
+			continue
+		}
+		i++
+	}
+	var out []Stance
+	add := func(st Stance) {
+		for _, o := range out {
+			if o.Actor == st.Actor && o.Pred == st.Pred && o.Target == st.Target {
+				return
+			}
+		}
+		out = append(out, st)
+	}
+	for h, hit := range hits {
+		c := hit.cue
+		cs, ce := x.clause(s, hit.start)
+		if x.inRange(r.historical, toks, cs, hit.start) {
+			continue
+		}
+		modality, conf := ModAsserted, c.Weight
+		if x.negated(toks, cs, hit.start) {
+			switch c.Stance {
+			case "supports":
+				c = &data.Cue{Phrase: c.Phrase, Stance: "opposes", Class: "negated-" + c.Class, Weight: c.Weight * 0.9, Role: c.Role}
+			default:
+				continue
+			}
+			conf = c.Weight
+		}
+		if x.inRange(r.condition, toks, s.t0, hit.start) {
+			modality, conf = ModConditional, conf*0.6
+		} else if x.inRange(r.hedge, toks, maxInt(cs, hit.start-4), hit.start) {
+			modality, conf = ModHedged, conf*0.75
+		}
+		passive := toks[hit.end-1].Norm == "by"
+		// Scope of the targets.
+		var targets []Mention
+		lo, hi := hit.end, ce
+		if h+1 < len(hits) && hits[h+1].start < hi && !evaluative(hits[h+1].cue) {
+			hi = hits[h+1].start
+		}
+		if hi > hit.end+30 {
+			hi = hit.end + 30
+		}
+		before := func() []Mention {
+			lo := cs
+			if h > 0 && hits[h-1].end > lo {
+				lo = hits[h-1].end
+			}
+			if lo < hit.start-25 {
+				lo = hit.start - 25
+			}
+			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
+			if len(ts) > 1 && !passive {
+				ts = ts[len(ts)-1:] // the subject nearest the cue
+			}
+			return ts
+		}
+		switch {
+		case passive || c.Role == "subject":
+			targets = before()
+		case c.Role == "either":
+			targets = s.targetsIn(lo, hi, c.Stance == "aligns")
+			if len(targets) == 0 {
+				targets = before()
+			}
+		default:
+			targets = s.targetsIn(lo, hi, c.Stance == "aligns")
+		}
+		if len(targets) == 0 && c.Stance == "aligns" && speaker != nil {
+			// "X, Y and Z align themselves with this statement."
+			targets = []Mention{{Kind: MentionEntity, Entity: speaker}}
+		}
+		if len(targets) == 0 {
+			continue
+		}
+		// Actors.
+		var actors []ActorRef
+		reported := false
+		switch {
+		case passive:
+			actors = s.actorsAfter(hit.end, ce)
+		case evaluative(c) && c.Stance != "aligns":
+			actors = nil // the speaker
+		default:
+			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
+		}
+		if len(actors) == 0 {
+			if speaker == nil {
+				continue
+			}
+			actors = []ActorRef{{Entity: speaker}}
+			if !evaluative(c) {
+				conf *= 0.9
+			}
+		}
+		for i := range actors {
+			if actors[i].Entity == nil && actors[i].Unnamed == "" {
+				if c.Stance == "aligns" {
+					actors[i].Entity = s.st.Meta.Delegation
+				} else {
+					actors[i].Entity = speaker
+				}
+			}
+			if actors[i].Entity == nil && actors[i].Unnamed == "" {
+				continue
+			}
+			if actors[i].Unnamed != "" || (actors[i].Entity != speaker && actors[i].Entity != s.st.Meta.Delegation) {
+				reported = true
+			}
+		}
+		mod, cf := modality, conf
+		if reported {
+			mod, cf = ModReported, conf*0.8
+		}
+		cue := s.st.Text[toks[hit.start].Start:toks[hit.end-1].End]
+		for _, a := range actors {
+			if a.Entity == nil && a.Unnamed == "" {
+				continue
+			}
+			for _, t := range targets {
+				if a.Entity != nil && a.Entity == t.Entity {
+					continue
+				}
+				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: s.span,
+					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
+				switch c.Stance {
+				case "supports":
+					base.Pred = schema.Supports
+				case "opposes":
+					base.Pred = schema.Opposes
+				case "aligns":
+					if !isActorEntity(t.Entity) || a.Unnamed != "" {
+						continue
+					}
+					base.Pred = schema.AlignsWith
+				case "proposes":
+					if t.Entity.Kind != data.KindProposal {
+						continue
+					}
+					base.Pred = schema.Proposes
+					add(base)
+					base.Pred = schema.Supports
+				default:
+					continue
+				}
+				add(base)
+			}
+		}
+	}
+	out = append(out, x.possessiveProposals(s, speaker, add)...)
+	return out
+}
+
+// possessiveProposals finds "China's Global Initiative on Data Security"
+// and "our initiative X": the owner proposes (and supports) the proposal.
+func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity, add func(Stance)) []Stance {
+	toks := s.st.Tokens
+	for k, m := range s.mentions {
+		if m.Entity == nil || m.Entity.Kind != data.KindProposal || m.Entity.Class != string(schema.Proposal) || k == 0 {
+			continue
+		}
+		prev := s.mentions[k-1]
+		var actor ActorRef
+		switch {
+		case prev.Kind == MentionSelf && prev.TokEnd == m.Tok && (prev.Phrase == "our" || prev.Phrase == "my"):
+			actor.Entity = speaker
+		case isActorEntity(prev.Entity) && prev.Kind == MentionEntity && prev.TokEnd+1 == m.Tok && toks[prev.TokEnd].Norm == "'s":
+			actor.Entity = prev.Entity
+		case prev.Kind == MentionSelf && prev.TokEnd+1 == m.Tok && toks[prev.TokEnd].Norm == "'s":
+			actor.Entity = speaker // "my country's initiative"
+		default:
+			continue
+		}
+		if actor.Entity == nil {
+			continue
+		}
+		mod := ModAsserted
+		conf := 0.85
+		if actor.Entity != speaker && actor.Entity != s.st.Meta.Delegation {
+			mod, conf = ModReported, 0.7
+		}
+		cue := s.st.Text[toks[prev.Tok].Start:toks[m.Tok].Start]
+		base := Stance{Actor: actor, Target: m.Entity, Minted: m.Minted, Sentence: s.span,
+			Cue: strings.TrimSpace(cue), Class: "initiative", Modality: mod, Confidence: conf}
+		base.Pred = schema.Proposes
+		add(base)
+		base.Pred = schema.Supports
+		add(base)
+	}
+	return nil
+}
+
+// clause returns the token range of the clause around token i: bounded by
+// the sentence and by terminators ("but", "however", ";").
+func (x *StanceExtractor) clause(s *sentence, i int) (int, int) {
+	toks := s.st.Tokens
+	lo := s.t0
+	for j := i - 1; j >= s.t0; j-- {
+		if toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1) {
+			lo = j + 1
+			break
+		}
+	}
+	hi := s.t1
+	for j := i + 1; j < s.t1; j++ {
+		if toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1) {
+			hi = j
+			break
+		}
+	}
+	return lo, hi
+}
+
+func (x *StanceExtractor) isTerminator(toks []Token, j, limit int) bool {
+	_, _, ok := x.rules.terminator.longest(toks, j, limit)
+	return ok
+}
+
+// negated reports whether a negation trigger (and not a pseudo-trigger)
+// stands in the four tokens before the cue, within its clause.
+func (x *StanceExtractor) negated(toks []Token, cs, cue int) bool {
+	from := maxInt(cs, cue-4)
+	for i := from; i < cue; i++ {
+		if _, end, ok := x.rules.pseudo.longest(toks, i, len(toks)); ok && end > i {
+			if end > cue { // the pseudo-trigger runs into the cue: "not only support"
+				return false
+			}
+			i = end - 1
+			continue
+		}
+		if _, end, ok := x.rules.negation.longest(toks, i, cue); ok && end <= cue {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *StanceExtractor) inRange(p *phraseSet, toks []Token, from, to int) bool {
+	_, ok := p.any(toks, from, to)
+	return ok
+}
+
+// targetsIn returns the target mentions (actors, for alignment) whose
+// tokens lie in [lo, hi).
+func (s *sentence) targetsIn(lo, hi int, actors bool) []Mention {
+	var out []Mention
+	for _, m := range s.mentions {
+		if m.Tok < lo || m.TokEnd > hi {
+			continue
+		}
+		if actors {
+			if m.Kind == MentionEntity && isActorEntity(m.Entity) {
+				out = append(out, m)
+			}
+			continue
+		}
+		if m.Kind == MentionEntity && isTargetEntity(m.Entity) {
+			out = append(out, m)
+		}
+	}
+	if actors {
+		// Prefer the group a statement is delivered on behalf of.
+		var groups []Mention
+		for _, m := range out {
+			if m.Entity.Kind != data.KindState {
+				groups = append(groups, m)
+			}
+		}
+		if len(groups) > 0 {
+			return groups
+		}
+	}
+	return out
+}
+
+// actorsBefore returns the actors of the clause before the cue: the
+// nearest actor mention and those listed with it ("Estonia and
+// Singapore"). A self phrase gives a zero ActorRef (the speaker).
+func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
+	toks := s.st.Tokens
+	var out []ActorRef
+	next := cue // token index the list must reach
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.TokEnd > cue {
+			continue
+		}
+		if m.Tok < lo {
+			break
+		}
+		ref, ok := actorRef(m)
+		if !ok {
+			if len(out) > 0 && !isActorEntity(m.Entity) {
+				break
+			}
+			continue
+		}
+		if len(out) > 0 && !onlyListGlue(toks[m.TokEnd:next]) {
+			break
+		}
+		out = append(out, ref)
+		next = m.Tok
+		if !align && len(out) == 1 && m.Kind != MentionEntity {
+			break
+		}
+	}
+	return out
+}
+
+// actorsAfter returns the actors named after a passive cue ("proposed by
+// a number of countries").
+func (s *sentence) actorsAfter(lo, hi int) []ActorRef {
+	for _, m := range s.mentions {
+		if m.Tok < lo || m.TokEnd > hi {
+			continue
+		}
+		if ref, ok := actorRef(m); ok {
+			return []ActorRef{ref}
+		}
+		if m.Tok > lo+6 {
+			break
+		}
+	}
+	return []ActorRef{{Unnamed: "unnamed actors"}}
+}
+
+func actorRef(m Mention) (ActorRef, bool) {
+	switch m.Kind {
+	case MentionSelf:
+		return ActorRef{}, true
+	case MentionUnnamed:
+		return ActorRef{Unnamed: m.Phrase}, true
+	case MentionEntity:
+		if isActorEntity(m.Entity) {
+			return ActorRef{Entity: m.Entity}, true
+		}
+	}
+	return ActorRef{}, false
+}
+
+// onlyListGlue reports whether toks only join list items: commas, "and",
+// "the", "as well as".
+func onlyListGlue(toks []Token) bool {
+	for _, t := range toks {
+		switch t.Norm {
+		case ",", "and", "the", "as", "well", "of":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func clamp01(f float64) float64 {
+	if f < 0 {
+		return 0
+	}
+	if f > 1 {
+		return 1
+	}
+	return f
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
