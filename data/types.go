@@ -15,6 +15,9 @@ const (
 	KindTopic        Kind = "topic"    // issue or idea
 )
 
+// Kinds lists every kind of entity in a fixed order.
+var Kinds = []Kind{KindState, KindGroup, KindOrganization, KindForum, KindSession, KindProposal, KindTopic}
+
 // An Entity is one thing the gazetteers know: a state, group, forum,
 // session, proposal or topic.
 type Entity struct {
@@ -37,31 +40,73 @@ type Entity struct {
 	Observer      bool   // observer state, not a member
 	PartOf        string // IRI key "kind/key" of the parent (session -> forum)
 	Topic         string // "cyber", "general", ... free grouping for users
-	Source        string // where the facts come from
-	Line          int    // line of the defining row in its file, for errors
-	File          string // file the entity was defined in
+	// From and Until bound the life of a forum or the dates of a session
+	// (ISO dates "YYYY-MM-DD", "" when open or unknown). Until is the last
+	// day, inclusive.
+	From, Until string
+	Source      string // where the facts come from
+	Line        int    // line of the defining row in its file, for errors
+	File        string // file the entity was defined in
 }
 
 // ID returns "kind/key", the entity's identity within the gazetteers.
 func (e *Entity) ID() string { return string(e.Kind) + "/" + e.Key }
 
+// Names returns the label, the case-insensitive aliases and the demonyms
+// of e, in that order, without duplicates (compared case-insensitively).
+// Case-sensitive aliases are not included; see CaseSensitive.
+func (e *Entity) Names() []string {
+	seen := make(map[string]bool)
+	var out []string
+	for _, list := range [][]string{{e.Label}, e.Aliases, e.Demonyms} {
+		for _, n := range list {
+			k := fold(n)
+			if n == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // A Membership says that Member ("state/FRA") belonged to Group
-// ("org/eu") from From until Until (ISO dates "YYYY-MM-DD"; "" when open).
+// ("org/eu") from From until Until (ISO dates "YYYY-MM-DD"; "" when open
+// or unknown). Until is the last day of membership, inclusive.
 type Membership struct {
 	Member, Group string
 	From, Until   string
 	Source        string
+	File          string // file and line of the defining row
+	Line          int
+}
+
+// Current reports whether the membership has no end date.
+func (m *Membership) Current() bool { return m.Until == "" }
+
+// ActiveOn reports whether the membership held on date ("YYYY-MM-DD").
+// An empty From or Until leaves that side open.
+func (m *Membership) ActiveOn(date string) bool {
+	return (m.From == "" || m.From <= date) && (m.Until == "" || date <= m.Until)
 }
 
 // A Post says who held an office of a forum between two dates, so that
 // "the Chair" resolves on a statement's date.
 type Post struct {
-	Forum       string // "forum/oewg-2021-2025"
+	Forum       string // "forum/oewg-2021-2025"; any entity id is allowed ("org/un")
 	Role        string // "Chair"
 	Holder      string // person's name
 	HolderState string // "state/SGP", may be empty
-	From, Until string
+	From, Until string // Until is the last day in office, inclusive
 	Source      string
+	File        string // file and line of the defining row
+	Line        int
+}
+
+// ActiveOn reports whether the post was held on date ("YYYY-MM-DD").
+func (p *Post) ActiveOn(date string) bool {
+	return (p.From == "" || p.From <= date) && (p.Until == "" || date <= p.Until)
 }
 
 // A Cue is one entry of the stance cue lexicon: a phrase that signals a
@@ -77,37 +122,135 @@ type Cue struct {
 	Role string
 }
 
+// Stances a cue may signal.
+const (
+	StanceSupports = "supports"
+	StanceOpposes  = "opposes"
+	StanceProposes = "proposes"
+	StanceAligns   = "aligns"
+)
+
+// Roles of a cue's target.
+const (
+	RoleObject  = "object"
+	RoleSubject = "subject"
+	RoleEither  = "either"
+)
+
+// Trigger kinds (NegEx-style scope cues), the keys of Gazetteers.Triggers.
+const (
+	TriggerNegation    = "negation"    // "not", "never": flips a stance
+	TriggerPseudo      = "pseudo"      // "not only": looks like a negation but is none
+	TriggerTerminator  = "terminator"  // "but", "however": ends a trigger's scope
+	TriggerHedge       = "hedge"       // "may", "perhaps"
+	TriggerConditional = "conditional" // "if", "unless"
+	TriggerHistorical  = "historical"  // "in the past", "previously"
+	TriggerReported    = "reported"    // "according to", "they claim"
+)
+
+// TriggerKinds lists the trigger kinds in a fixed order.
+var TriggerKinds = []string{TriggerNegation, TriggerPseudo, TriggerTerminator, TriggerHedge,
+	TriggerConditional, TriggerHistorical, TriggerReported}
+
 // Gazetteers is everything loaded from a gazetteer directory.
+//
+// A *Gazetteers returned by the loaders is read-only: it is safe for
+// concurrent use as long as nobody modifies it, and Default returns the
+// same value to every caller, so callers must not modify it.
 type Gazetteers struct {
+	// Version identifies the gazetteer files: the first 12 hex digits of
+	// a SHA-256 over every file's name and contents in name order.
 	Version     string
-	Entities    []*Entity
+	Entities    []*Entity // in file name order, then row order
 	Memberships []Membership
 	Posts       []Post
 	Cues        []Cue
 	// Triggers for negation and hedging (NegEx-style), by kind:
-	// "negation", "pseudo", "terminator", "hedge", "conditional", "historical".
+	// "negation", "pseudo", "terminator", "hedge", "conditional",
+	// "historical", "reported". Phrases are lower case.
 	Triggers map[string][]string
 	// Unnamed are phrases that denote actors the text does not name
-	// ("some countries", "certain States").
+	// ("some countries", "certain States"), matched case-insensitively.
 	Unnamed []string
 	// Self are phrases that denote the speaking delegation
-	// ("we", "my delegation", "my country", "our Government").
+	// ("we", "my delegation", "my country", "our Government"), matched
+	// case-insensitively.
 	Self []string
+	// SelfExact are phrases for the speaking delegation that must match
+	// with their exact case: "us" (not "US") and "I".
+	SelfExact []string
+	// Files lists the names of the files the gazetteers were read from.
+	Files []string
+	// Warnings lists problems that do not stop loading, such as a name
+	// shared by two entities of the same kind ("Congolese"), which a
+	// matcher should treat as ambiguous.
+	Warnings ErrorList
 
 	byID map[string]*Entity
 }
 
-// Lookup returns the entity with the given "kind/key" id, or nil.
+// Lookup returns the entity with the given "kind/key" id, or nil. It is
+// safe for concurrent use: the index is built by the loader. On a
+// Gazetteers built by hand it falls back to a linear scan.
 func (g *Gazetteers) Lookup(id string) *Entity {
 	if g.byID == nil {
-		g.index()
+		for _, e := range g.Entities {
+			if e.ID() == id {
+				return e
+			}
+		}
+		return nil
 	}
 	return g.byID[id]
 }
 
-func (g *Gazetteers) index() {
-	g.byID = make(map[string]*Entity, len(g.Entities))
-	for _, e := range g.Entities {
-		g.byID[e.ID()] = e
+// Members returns the ids of the members of group on date ("YYYY-MM-DD"),
+// sorted and without duplicates. An empty date means now: memberships
+// with no end date.
+func (g *Gazetteers) Members(group, date string) []string {
+	seen := make(map[string]bool)
+	var out []string
+	for i := range g.Memberships {
+		m := &g.Memberships[i]
+		if m.Group != group || seen[m.Member] {
+			continue
+		}
+		if (date == "" && m.Current()) || (date != "" && m.ActiveOn(date)) {
+			seen[m.Member] = true
+			out = append(out, m.Member)
+		}
 	}
+	sortStrings(out)
+	return out
+}
+
+// GroupsOf returns the ids of the groups and organisations member
+// belonged to on date ("" for now), sorted and without duplicates.
+func (g *Gazetteers) GroupsOf(member, date string) []string {
+	seen := make(map[string]bool)
+	var out []string
+	for i := range g.Memberships {
+		m := &g.Memberships[i]
+		if m.Member != member || seen[m.Group] {
+			continue
+		}
+		if (date == "" && m.Current()) || (date != "" && m.ActiveOn(date)) {
+			seen[m.Group] = true
+			out = append(out, m.Group)
+		}
+	}
+	sortStrings(out)
+	return out
+}
+
+// Holder returns the post of forum with role (compared case-insensitively)
+// held on date ("YYYY-MM-DD"), or nil.
+func (g *Gazetteers) Holder(forum, role, date string) *Post {
+	for i := range g.Posts {
+		p := &g.Posts[i]
+		if p.Forum == forum && fold(p.Role) == fold(role) && p.ActiveOn(date) {
+			return p
+		}
+	}
+	return nil
 }
