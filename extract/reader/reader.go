@@ -13,9 +13,13 @@ import (
 // A Document is the text of one source file, cleaned, with what was
 // learnt reading it.
 type Document struct {
-	Path     string
-	Format   string // "txt", "md", "html", "pdf" or "docx"
-	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", or the name Options.Encoding gave
+	Path   string
+	Format string // "txt", "md", "html", "pdf" or "docx"
+	// Encoding is how a txt, md or html file was decoded: "utf-8",
+	// "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", a charset an
+	// HTML <meta> named, or the name Options.Encoding gave, lower case.
+	// It is "" for pdf and docx, whose text is Unicode inside the file.
+	Encoding string
 	// Text is the cleaned text: valid UTF-8 in NFC, paragraphs separated
 	// by one blank line. Evidence offsets count into Text, in code points.
 	Text string
@@ -55,7 +59,7 @@ var (
 	ErrNoText   = errors.New("no text layer (scanned?)")
 )
 
-// Formats lists the format names Read knows.
+// formats lists the format names Read knows.
 var formats = []string{"txt", "md", "html", "pdf", "docx"}
 
 // ReadFile reads the file at path. See Read.
