@@ -80,6 +80,9 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 	for _, p := range g.Self {
 		m.add(NormPhrase(p), matchVal{kind: MentionSelf})
 	}
+	for _, p := range g.SelfExact {
+		m.add(NormPhrase(p), matchVal{kind: MentionSelf, exact: p})
+	}
 	for _, p := range g.Unnamed {
 		m.add(NormPhrase(p), matchVal{kind: MentionUnnamed})
 	}

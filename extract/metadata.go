@@ -21,7 +21,6 @@ var (
 	dateMDY     = regexp.MustCompile(`\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dateDMY     = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
 	dateISO     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	turnLabel   = regexp.MustCompile(`^\s*((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Archbishop|Monsignor)\.?\s+[^():\n]{1,60}?|The (?:President|Chair|Chairman|Chairperson|Secretary-General))\s*(?:\(([^()\n]{2,80})\)\s*)?:`)
 	sessionWord = regexp.MustCompile(`(?i)\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|organizational\s+|regular\s+|special\s+)?session)\b`)
 )
 
@@ -48,13 +47,17 @@ func (a *Analyzer) readMetadata(st *Statement) {
 	m := &st.Meta
 	a.fromFileName(st)
 	a.fromHeader(st)
-	a.fromTurnLabel(st)
 	a.fromGiven(st)
 	if m.Year == "" && len(m.Date) >= 4 {
 		m.Year = m.Date[:4]
 	}
 	if m.Session == nil && m.Forum != nil && m.SessionName != "" {
 		m.Session = a.findSession(m.Forum, m.SessionName, m.Year)
+	}
+	// A session held on one day (a Security Council meeting) dates its
+	// statements.
+	if s := m.Session; s != nil && m.Date == "" && s.From != "" && s.From == s.Until {
+		m.Date, m.Year = s.From, s.From[:4]
 	}
 	a.onBehalfOf(st)
 }
@@ -108,7 +111,12 @@ func (a *Analyzer) fromHeader(st *Statement) {
 		if i := strings.IndexAny(rest, "\n"); i > 0 && i < 100 {
 			rest = rest[:i]
 		}
-		t := strings.TrimSpace(strings.Join(strings.Fields(title+" "+rest), " "))
+		t := strings.Join(strings.Fields(rest), " ")
+		if title != "" && t != "" {
+			t = title + ", " + t
+		} else if title != "" {
+			t = title
+		}
 		t = strings.Trim(t, ",. ")
 		if t != "" && len(t) < 120 {
 			m.SpeakerTitle = t
@@ -140,6 +148,11 @@ func (a *Analyzer) fromHeader(st *Statement) {
 	}
 	if session != nil {
 		m.Session = session
+		if forum == nil && session.PartOf != "" {
+			if f := a.g.Lookup(session.PartOf); f != nil {
+				m.Forum = f
+			}
+		}
 	}
 	if s := sessionWord.FindString(head); s != "" && m.Session == nil {
 		m.SessionName = s
@@ -208,21 +221,6 @@ func splitHonorifics(s string) (title, name string) {
 	return strings.Join(f[:i], " "), strings.Join(f[i:], " ")
 }
 
-// fromTurnLabel reads "Mr. Jinga (Romania):" at the start of the text.
-func (a *Analyzer) fromTurnLabel(st *Statement) {
-	g := turnLabel.FindStringSubmatch(st.Text)
-	if g == nil {
-		return
-	}
-	m := &st.Meta
-	m.Speaker = strings.TrimSpace(g[1])
-	if g[2] != "" {
-		if e := a.actorByName(g[2]); e != nil {
-			m.Delegation = e
-		}
-	}
-}
-
 func (a *Analyzer) fromGiven(st *Statement) {
 	m := &st.Meta
 	for k, v := range st.Given {
@@ -258,6 +256,10 @@ func (a *Analyzer) fromGiven(st *Statement) {
 			m.Language = v
 		case "procedural":
 			m.Procedural = v == "true"
+		case "onbehalfof":
+			if e := a.actorByName(v); e != nil {
+				m.OnBehalfOf = e
+			}
 		}
 	}
 }

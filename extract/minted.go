@@ -73,11 +73,17 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 		for j < s.t1 && !covered(j) && (toks[j].Upper || nameGlue[toks[j].Norm] && j > i) && j-i < 10 {
 			j++
 		}
+		// The whole capitalised name ("the Global Initiative on Data
+		// Security"), provided it holds a head noun.
 		k := j
-		for k > i && !proposalHeads[toks[k-1].Norm] {
+		for k > i && nameGlue[toks[k-1].Norm] {
 			k--
 		}
-		if k-i >= 2 && toks[k-1].Upper && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
+		head := false
+		for h := i; h < k; h++ {
+			head = head || proposalHeads[toks[h].Norm] && toks[h].Upper
+		}
+		if head && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
 			out = append(out, s.mint(i, k))
 		}
 		if j > i {

@@ -226,7 +226,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
 		}
 		if len(actors) == 0 {
-			if speaker == nil {
+			// A passive cue with no agent ("the proposed text") and a
+			// proposal with no proposer named are nobody's proposal.
+			if speaker == nil || passive || c.Stance == "proposes" {
 				continue
 			}
 			actors = []ActorRef{{Entity: speaker}}
@@ -431,6 +433,9 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		}
 		ref, ok := actorRef(m)
 		if !ok {
+			ref, ok = demonymActor(toks, m)
+		}
+		if !ok {
 			if len(out) > 0 && !isActorEntity(m.Entity) {
 				break
 			}
@@ -462,7 +467,7 @@ func (s *sentence) actorsAfter(lo, hi int) []ActorRef {
 			break
 		}
 	}
-	return []ActorRef{{Unnamed: "unnamed actors"}}
+	return nil
 }
 
 func actorRef(m Mention) (ActorRef, bool) {
@@ -475,6 +480,19 @@ func actorRef(m Mention) (ActorRef, bool) {
 		if isActorEntity(m.Entity) {
 			return ActorRef{Entity: m.Entity}, true
 		}
+	}
+	return ActorRef{}, false
+}
+
+// demonymActor reads "the Chinese delegation", "the French Government":
+// a demonym followed by a word for the state's representatives.
+func demonymActor(toks []Token, m Mention) (ActorRef, bool) {
+	if m.Kind != MentionDemonym || m.TokEnd >= len(toks) {
+		return ActorRef{}, false
+	}
+	switch toks[m.TokEnd].Norm {
+	case "delegation", "government", "side", "authorities", "presidency", "administration":
+		return ActorRef{Entity: m.Entity}, true
 	}
 	return ActorRef{}, false
 }

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/spf13/cobra"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+type ingestOptions struct {
+	Out, ErrOut io.Writer
+	Paths       []string
+	Encoding    string
+	MaxBytes    int64
+	FailFast    bool
+	Workers     int
+	BatchQuads  int
+	Quiet       bool
+}
+
+func newIngestCmd(g *globalOptions) *cobra.Command {
+	o := &ingestOptions{}
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Extract stances from files or folders and load them into the store",
+		Long: `ingest reads statements (.txt, .md, .html, .pdf, .docx; folders are walked
+recursively), extracts their stances and loads them into the store, together
+with the gazetteer graph (states, groups, forums, proposals, topics).
+
+Each statement is loaded whole or not at all. A statement's IRI comes from its
+path (plus the turn number when one file holds several speakers), so run ingest
+from the same folder each time. Re-ingesting an unchanged file with the same
+extractor and gazetteer adds nothing; a changed file, or a newer extractor or
+gazetteer, replaces that statement's quads.
+
+A summary (files, statements, new quads, unchanged, failed) goes to stderr.
+A file that cannot be read is reported on one line naming it, and the others
+still load; the exit status is then 1.`,
+		Example: `  stancegraph ingest data/examples
+  stancegraph --db /tmp/g.db ingest ~/corpus/ungdc --workers 2`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("ingest needs at least one file or folder")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Out, o.ErrOut, o.Paths = cmd.OutOrStdout(), cmd.ErrOrStderr(), args
+			return runIngest(cmd.Context(), g, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Encoding, "encoding", "", "character set of files that are not UTF-8 (default: detect, falling back to Windows-1252)")
+	f.Int64Var(&o.MaxBytes, "max-bytes", 64<<20, "largest file to read, in bytes")
+	f.BoolVar(&o.FailFast, "fail-fast", false, "stop at the first file that fails")
+	f.IntVar(&o.Workers, "workers", runtime.NumCPU(), "files extracted in parallel")
+	f.IntVar(&o.BatchQuads, "batch", 20000, "quads per write transaction (whole statements only)")
+	f.BoolVar(&o.Quiet, "quiet", false, "no progress lines")
+	return cmd
+}
+
+// ingestSummary counts what an ingest did.
+type ingestSummary struct {
+	Files, Statements, Unchanged, Failed int
+	Added, Removed                       int
+}
+
+type extracted struct {
+	path  string
+	batch []graph.Batch
+	stmts int
+	same  int
+	err   error
+	warn  []string
+}
+
+func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
+	start := time.Now()
+	p, err := g.pipeline()
+	if err != nil {
+		return err
+	}
+	files, walkErr := extract.Files(o.Paths)
+	store, err := g.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	var sum ingestSummary
+	if err := loadGazetteerGraph(ctx, store, p, &sum); err != nil {
+		return err
+	}
+	version := extract.FullVersion(p.Gazetteers)
+
+	jobs := make(chan string)
+	results := make(chan extracted)
+	workers := o.Workers
+	if workers < 1 {
+		workers = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				results <- extractFile(ctx, store, p, version, path, o)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var pending []graph.Batch
+	pendingQuads := 0
+	var failures []error
+	var writeErr error
+	flush := func() {
+		if len(pending) == 0 || writeErr != nil {
+			return
+		}
+		r, err := store.ReplaceGraphs(context.WithoutCancel(ctx), pending)
+		if err != nil {
+			writeErr = err
+			cancel()
+			return
+		}
+		sum.Added += r.Added
+		sum.Removed += r.Removed
+		pending, pendingQuads = nil, 0
+	}
+	lastProgress := time.Now()
+	for r := range results {
+		sum.Files++
+		for _, w := range r.warn {
+			fmt.Fprintf(o.ErrOut, "warning: %s\n", w)
+		}
+		if r.err != nil {
+			sum.Failed++
+			failures = append(failures, r.err)
+			fmt.Fprintf(o.ErrOut, "error: %v\n", r.err)
+			if o.FailFast {
+				cancel()
+			}
+			continue
+		}
+		sum.Statements += r.stmts
+		sum.Unchanged += r.same
+		for _, b := range r.batch {
+			pending = append(pending, b)
+			pendingQuads += len(b.Quads)
+		}
+		if pendingQuads >= o.BatchQuads {
+			flush()
+		}
+		if !o.Quiet && time.Since(lastProgress) > 2*time.Second {
+			lastProgress = time.Now()
+			fmt.Fprintf(o.ErrOut, "… %d/%d files, %d statements, %d quads added\n", sum.Files, len(files), sum.Statements, sum.Added+pendingQuads)
+		}
+	}
+	flush()
+	interrupted := ctx.Err() != nil && writeErr == nil && !o.FailFast
+	fmt.Fprintf(o.ErrOut, "ingested %d files in %s: %d statements, %d new quads, %d removed, %d unchanged, %d failed\n",
+		sum.Files, time.Since(start).Round(time.Millisecond), sum.Statements, sum.Added, sum.Removed, sum.Unchanged, sum.Failed)
+	if writeErr != nil {
+		return fmt.Errorf("write to store: %w", writeErr)
+	}
+	if interrupted && sum.Files < len(files) {
+		return fmt.Errorf("interrupted after %d of %d files; everything reported above is stored, run ingest again to finish", sum.Files, len(files))
+	}
+	if walkErr != nil {
+		failures = append(failures, walkErr)
+		fmt.Fprintf(o.ErrOut, "error: %v\n", walkErr)
+	}
+	if len(failures) > 0 {
+		return fmt.Errorf("%d of %d inputs failed", len(failures), max(len(files), len(failures)))
+	}
+	return nil
+}
+
+// extractFile reads one file and extracts the statements that changed
+// since they were stored.
+func extractFile(ctx context.Context, store *graph.Store, p *extract.Pipeline, version, path string, o *ingestOptions) extracted {
+	r := extracted{path: path}
+	f, err := extract.ReadFile(path, extract.ReadOptions{Encoding: o.Encoding, MaxBytes: o.MaxBytes})
+	if err != nil {
+		r.err = err
+		return r
+	}
+	for _, w := range f.Warnings {
+		r.warn = append(r.warn, path+": "+w)
+	}
+	for _, st := range f.Statements {
+		r.stmts++
+		sha, ver, ok, err := store.Fingerprint(ctx, st.IRI)
+		if err != nil {
+			r.err = fmt.Errorf("%s: %w", path, err)
+			return r
+		}
+		if ok && sha == st.SHA256 && ver == version {
+			r.same++
+			continue
+		}
+		r.batch = append(r.batch, graph.Batch{Label: st.IRI, Quads: p.Run(st)})
+	}
+	return r
+}
+
+// loadGazetteerGraph loads or replaces the gazetteer graph when the store
+// holds another version.
+func loadGazetteerGraph(ctx context.Context, store *graph.Store, p *extract.Pipeline, sum *ingestSummary) error {
+	_, ver, ok, err := store.Fingerprint(ctx, schema.GazetteerGraph)
+	if err != nil {
+		return err
+	}
+	if ok && ver == p.Gazetteers.Version {
+		return nil
+	}
+	qs := gazetteerQuads(p)
+	r, err := store.ReplaceGraphs(ctx, []graph.Batch{{Label: schema.GazetteerGraph, Quads: qs}})
+	if err != nil {
+		return fmt.Errorf("load gazetteer graph: %w", err)
+	}
+	sum.Added += r.Added
+	sum.Removed += r.Removed
+	return nil
+}
+
+// gazetteerQuads returns the gazetteer graph with the version recorded the
+// way Fingerprint reads it.
+func gazetteerQuads(p *extract.Pipeline) []quad.Quad {
+	qs := p.Gazetteers.Quads()
+	qs = append(qs, quad.Quad{Subject: schema.GazetteerGraph, Predicate: schema.ExtractorVersion,
+		Object: quad.String(p.Gazetteers.Version), Label: schema.GazetteerGraph})
+	return extract.SortQuads(qs)
+}

@@ -1,0 +1,260 @@
+package extract_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/stancegraph/stancegraph/data"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var (
+	pipeOnce sync.Once
+	pipe     *extract.Pipeline
+	pipeErr  error
+)
+
+func pipeline(t testing.TB) *extract.Pipeline {
+	t.Helper()
+	pipeOnce.Do(func() {
+		g, err := data.Default()
+		if err != nil {
+			pipeErr = err
+			return
+		}
+		pipe, pipeErr = extract.NewRegistry().Build(nil, g)
+	})
+	if pipeErr != nil {
+		t.Fatal(pipeErr)
+	}
+	return pipe
+}
+
+func extractFile(t testing.TB, path string) ([]*extract.Statement, []quad.Quad) {
+	t.Helper()
+	f, err := extract.ReadFile(path, extract.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline(t)
+	var qs []quad.Quad
+	for _, st := range f.Statements {
+		qs = append(qs, p.Run(st)...)
+	}
+	return f.Statements, qs
+}
+
+// edges returns "actor pred target" by label for every stance edge.
+func edges(t testing.TB, qs []quad.Quad) map[string]bool {
+	p := pipeline(t)
+	labels := map[quad.Value]string{}
+	for _, e := range p.Gazetteers.Entities {
+		labels[extract.EntityIRI(e)] = e.Label
+	}
+	for _, q := range qs {
+		if q.Predicate == schema.Label {
+			labels[q.Subject] = string(q.Object.(quad.String))
+		}
+	}
+	out := map[string]bool{}
+	for _, q := range qs {
+		p, _ := q.Predicate.(quad.IRI)
+		if !schema.IsStance(p) {
+			continue
+		}
+		s := string(p)
+		out[labels[q.Subject]+" "+s[strings.LastIndex(s, "#")+1:]+" "+labels[q.Object]] = true
+	}
+	return out
+}
+
+// TestSeedAcceptance checks the first cut's acceptance edges and metadata
+// on the seed statement under two unrelated names.
+func TestSeedAcceptance(t *testing.T) {
+	src, err := os.ReadFile("testdata/golden/oewg-statement.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"x.txt", "notes-17.md"} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), name)
+			os.WriteFile(p, src, 0o644)
+			sts, qs := extractFile(t, p)
+			got := edges(t, qs)
+			for _, want := range []string{
+				"China supports Programme of Action",
+				"China opposes Declaration for the Future of the Internet",
+				"China supports Global Initiative on Data Security",
+				"China supports legally binding instrument on ICTs",
+				"China supports sovereignty in cyberspace",
+				"China opposes offensive cyber capabilities",
+			} {
+				if !got[want] {
+					t.Errorf("missing edge %q", want)
+				}
+			}
+			if got["China proposes Programme of Action"] {
+				t.Errorf("China credited with proposing the Programme of Action")
+			}
+			m := sts[0].Meta
+			if m.Speaker != "Wu Jianjian" {
+				t.Errorf("speaker = %q", m.Speaker)
+			}
+			if m.Delegation == nil || m.Delegation.Label != "China" {
+				t.Errorf("delegation = %v", m.Delegation)
+			}
+			if m.Forum == nil || m.Forum.Key != "oewg-2021-2025" {
+				t.Errorf("forum = %v", m.Forum)
+			}
+			if m.Session == nil || !strings.Contains(strings.ToLower(m.Session.Label), "first substantive") {
+				t.Errorf("session = %v (%q)", m.Session, m.SessionName)
+			}
+			if m.Date != "2021-12-14" || m.Year != "2021" {
+				t.Errorf("date, year = %q, %q", m.Date, m.Year)
+			}
+		})
+	}
+}
+
+// TestGolden extracts every testdata/golden/*.txt and compares the sorted
+// N-Quads with NAME.golden.nq. Run with -update to rewrite them.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			_, qs := extractFile(t, f)
+			var b strings.Builder
+			w := nquads.NewWriter(&b)
+			for _, q := range extract.SortQuads(qs) {
+				if err := w.WriteQuad(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.Close()
+			got := b.String()
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.nq"
+			if *update {
+				os.WriteFile(golden, []byte(got), 0o644)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from extraction; diff with -update and review", golden)
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				sort.Strings(gl)
+				sort.Strings(wl)
+				showDiff(t, wl, gl)
+			}
+		})
+	}
+}
+
+func showDiff(t *testing.T, want, got []string) {
+	w := map[string]bool{}
+	for _, l := range want {
+		w[l] = true
+	}
+	g := map[string]bool{}
+	for _, l := range got {
+		g[l] = true
+	}
+	n := 0
+	for _, l := range want {
+		if !g[l] && n < 10 {
+			t.Logf("- %s", l)
+			n++
+		}
+	}
+	for _, l := range got {
+		if !w[l] && n < 20 {
+			t.Logf("+ %s", l)
+			n++
+		}
+	}
+}
+
+// TestConformance runs every registered extractor over odd inputs: output
+// is deterministic, labelled with the statement, uses schema predicates,
+// and nothing panics.
+func TestConformance(t *testing.T) {
+	g, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[quad.IRI]bool{}
+	for _, term := range schema.Terms {
+		known[term.IRI] = true
+	}
+	inputs := []string{"", " ", "\n\n\n", "We.", "We support", "so called", "China's", strings.Repeat("we support the Paris Agreement ", 200),
+		"Mr. X (Romania): Romania aligns itself with the statement of the EU.", "\u201c\u201d\u2019s", "«Programme of Action»"}
+	r := extract.NewRegistry()
+	for _, name := range r.Names() {
+		p, err := r.Build([]string{name}, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range inputs {
+			st := func() *extract.Statement {
+				return &extract.Statement{IRI: schema.StatementIRI("t.txt", 0), Path: "t.txt", Text: in}
+			}
+			a, b := p.Run(st()), p.Run(st())
+			if len(a) != len(b) {
+				t.Errorf("%s: not deterministic on %q", name, in)
+			}
+			for i, q := range a {
+				if q != b[i] {
+					t.Errorf("%s: not deterministic on %q", name, in)
+					break
+				}
+				if q.Label != schema.StatementIRI("t.txt", 0) {
+					t.Errorf("%s: quad %v not labelled with its statement", name, q)
+				}
+				if !known[q.Predicate.(quad.IRI)] {
+					t.Errorf("%s: predicate %v not in schema", name, q.Predicate)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkPipeline(b *testing.B) {
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	p := pipeline(b)
+	var sts []*extract.Statement
+	size := 0
+	for _, f := range files {
+		fl, err := extract.ReadFile(f, extract.ReadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, st := range fl.Statements {
+			sts = append(sts, st)
+			size += len(st.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, st := range sts {
+			c := *st
+			p.Run(&c)
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/reader"
+	"github.com/stancegraph/stancegraph/extract/turns"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// Extensions lists the file extensions ingest and extract pick up when
+// they walk a folder. Files named explicitly are read whatever their name.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+
+// Files expands paths (files or folders, walked recursively) into the list
+// of files to read, sorted within each folder. Folders are walked without
+// following symbolic links, so a link loop cannot trap the walk; hidden
+// files and folders are skipped. A path that does not exist is an error
+// naming it.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	var errs []error
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !hasExtension(name) {
+				return nil
+			}
+			found = append(found, path)
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, errors.Join(errs...)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func hasExtension(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// A File is one source file read into statements.
+type File struct {
+	Path       string
+	SHA256     string
+	Statements []*Statement
+	Warnings   []string
+	Language   string
+}
+
+// ReadOptions configure ReadFile.
+type ReadOptions struct {
+	Encoding string // force a character set ("" detects)
+	MaxBytes int64  // largest file read (0 = the reader's default)
+	// Given is metadata from outside the file (a sidecar table), merged
+	// under what the file itself states.
+	Given map[string]string
+}
+
+// ReadFile reads one file into its statements: one for an ordinary file,
+// one per speaker turn for a verbatim record or transcript. Errors name
+// the file.
+func ReadFile(path string, o ReadOptions) (*File, error) {
+	max := o.MaxBytes
+	if max <= 0 {
+		max = reader.DefaultMaxBytes
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, fmt.Errorf("read %s: %w (%d bytes, limit %d; raise it with --max-bytes)", path, reader.ErrTooLarge, fi.Size(), max)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPathError(err))
+	}
+	sum := sha256.Sum256(raw)
+	doc, err := reader.Read(path, bytes.NewReader(raw), reader.Options{Encoding: o.Encoding, MaxBytes: max})
+	if err != nil {
+		return nil, err
+	}
+	f := &File{Path: path, SHA256: hex.EncodeToString(sum[:]), Warnings: doc.Warnings, Language: doc.Language}
+	given := map[string]string{}
+	for k, v := range o.Given {
+		given[k] = v
+	}
+	for k, v := range doc.Meta {
+		given[k] = v
+	}
+	if doc.Language != "" {
+		if _, ok := given["language"]; !ok {
+			given["language"] = doc.Language
+		}
+	}
+	ts := turns.Split(doc.Text)
+	if len(ts) <= 1 {
+		// One statement; a turn label at its start ("Mr. Jinga (Romania):")
+		// still says who speaks.
+		if len(ts) == 1 && ts[0].HeaderStart == 0 {
+			given = turnGiven(given, ts[0])
+		}
+		f.Statements = []*Statement{{
+			IRI: schema.StatementIRI(path, 0), Path: path, SHA256: f.SHA256, Text: doc.Text, Given: given,
+		}}
+		return f, nil
+	}
+	for _, t := range ts {
+		f.Statements = append(f.Statements, &Statement{
+			IRI: schema.StatementIRI(path, t.N), Path: path, SHA256: f.SHA256,
+			Text: doc.Text[t.HeaderStart:t.End], Given: turnGiven(given, t), Turn: t.N,
+		})
+	}
+	return f, nil
+}
+
+// turnGiven adds what a turn label says to the metadata given for a
+// file. A role ("The President") is a title, not a speaker's name.
+func turnGiven(given map[string]string, t turns.Turn) map[string]string {
+	g := make(map[string]string, len(given)+4)
+	for k, v := range given {
+		g[k] = v
+	}
+	if sp := t.Speaker; sp != "" {
+		if role, ok := strings.CutPrefix(sp, "The "); ok {
+			g["title"] = role
+		} else {
+			g["speaker"] = sp
+		}
+	}
+	if t.Delegation != "" {
+		g["delegation"] = t.Delegation
+	}
+	if t.OnBehalfOf != "" {
+		g["onbehalfof"] = t.OnBehalfOf
+	}
+	if t.Procedural {
+		g["procedural"] = "true"
+	}
+	return g
+}
