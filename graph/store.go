@@ -1,0 +1,333 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+)
+
+// Backend names accepted in Options.Backend.
+const (
+	Bolt     = "bolt"     // a directory holding Cayley's indexes.bolt file
+	Memstore = "memstore" // in memory, gone when the Store is closed
+	Postgres = "postgres" // a PostgreSQL database given by a postgres:// URL
+)
+
+// Backends lists the backend names Open accepts, default first.
+var Backends = []string{Bolt, Memstore, Postgres}
+
+// DefaultLockTimeout is how long Open waits for a bolt store's file lock
+// when Options.LockTimeout is zero.
+const DefaultLockTimeout = 2 * time.Second
+
+// boltFile is the name of the database file inside a bolt store directory;
+// stock cayley's bolt backend uses the same name.
+const boltFile = "indexes.bolt"
+
+var (
+	// ErrLocked reports that another process (or another Store in this
+	// process) holds the database: a bolt file is locked by a writer, or a
+	// writer finds it held by readers.
+	ErrLocked = errors.New("database is in use by another process")
+
+	// ErrReadOnly reports a write to a Store opened with Options.ReadOnly.
+	ErrReadOnly = errors.New("store is opened read-only")
+
+	// ErrNoStore reports a read-only open of a store that does not exist.
+	ErrNoStore = errors.New("no store there")
+)
+
+// Options says which store Open opens and how.
+type Options struct {
+	// Backend is one of Bolt (the default when empty), Memstore or Postgres.
+	Backend string
+
+	// Path is, for bolt, a directory holding Cayley's files exactly as
+	// stock `cayley --db bolt --dbpath DIR` expects; it is created on
+	// first use. For postgres it is a postgres:// URL. Memstore ignores it.
+	Path string
+
+	// ReadOnly opens the store for reading only: writes fail with
+	// ErrReadOnly and a missing store is an error rather than created.
+	// A read-only bolt store takes a shared lock, so several readers may
+	// share a directory, but not with a writer.
+	ReadOnly bool
+
+	// LockTimeout bounds the wait for a bolt file lock held by another
+	// process; when it passes, Open returns ErrLocked. Zero means
+	// DefaultLockTimeout.
+	LockTimeout time.Duration
+
+	// NoBloom skips the bloom filter that Cayley's kv layer builds over
+	// all quads on every open. Opening a large store is then quick, and
+	// writes are a little slower. Meant for read-only commands.
+	NoBloom bool
+}
+
+// A Store is an open Cayley quad store. Its methods are safe for
+// concurrent use; writes are serialised within the process. Close it when
+// done: a bolt store holds a file lock until then.
+type Store struct {
+	qs       cgraph.QuadStore
+	backend  string
+	path     string
+	readOnly bool
+	db       *sql.DB     // postgres only: for the label index and fast paths
+	kv       *sharedTxKV // kv backends only: the database under qs
+	kvOpts   cgraph.Options
+
+	// wmu serialises writers: ReplaceGraphs reads a graph, diffs it and
+	// writes the difference, which must not interleave with another write.
+	wmu sync.Mutex
+	// rmu keeps reads and writes apart where the backend needs it:
+	// readers take it shared, the commit of a write exclusively. The
+	// memstore is not safe for concurrent use. On bolt, Cayley nests read
+	// transactions in one goroutine (an iterator's and a lookup's), and a
+	// commit that grows the file waits for every read transaction to end
+	// while blocking new ones: a read during that commit deadlocks.
+	// PostgreSQL needs neither.
+	rmu       sync.RWMutex
+	lockReads bool
+}
+
+// Open opens the store described by o, creating it on first use. A new
+// bolt store gets a label index besides Cayley's default indexes (see
+// the package comment); stock Cayley reads the index list from the store
+// and opens it as usual.
+func Open(ctx context.Context, o Options) (*Store, error) {
+	backend := o.Backend
+	if backend == "" {
+		backend = Bolt
+	}
+	s := &Store{backend: backend, path: o.Path, readOnly: o.ReadOnly, lockReads: backend != Postgres}
+	var err error
+	switch backend {
+	case Memstore:
+		s.qs = memstore.New()
+	case Bolt:
+		s.qs, s.kv, err = openBolt(ctx, o)
+		s.kvOpts = kvOptions(o)
+	case Postgres:
+		s.qs, s.db, err = openPostgres(ctx, o)
+	default:
+		return nil, fmt.Errorf("open store: unknown backend %q (known: %s)", backend, strings.Join(Backends, ", "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the store and releases its locks and connections.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var errs []error
+	if s.qs != nil {
+		errs = append(errs, s.qs.Close())
+		s.qs = nil
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
+		s.db = nil
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close %s store: %w", s.backend, err)
+	}
+	return nil
+}
+
+// Backend returns the name of the store's backend.
+func (s *Store) Backend() string { return s.backend }
+
+// rlock takes the read lock (see Store.rmu) and returns its release.
+func (s *Store) rlock() func() {
+	if !s.lockReads {
+		return func() {}
+	}
+	s.rmu.RLock()
+	return s.rmu.RUnlock
+}
+
+// lockWrite takes the writer lock and returns its release.
+func (s *Store) lockWrite() (func(), error) {
+	if s.readOnly {
+		return nil, ErrReadOnly
+	}
+	s.wmu.Lock()
+	if s.qs == nil {
+		s.wmu.Unlock()
+		return nil, errors.New("store is closed")
+	}
+	return s.wmu.Unlock, nil
+}
+
+// applyDeltas applies deltas in one transaction, holding the exclusive
+// lock that keeps reads out (see Store.rmu).
+//
+// Cayley's kv layer cannot take adds and deletes in one ApplyDeltas: a
+// node whose reference count goes down overall (the graph's label, when
+// a graph loses more quads than it gains) is left out of the nodes it
+// resolves for the adds, which are then written without that node. So
+// on kv stores the adds and the deletes go in two ApplyDeltas calls that
+// share one kv transaction.
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+	if s.lockReads {
+		s.rmu.Lock()
+		defer s.rmu.Unlock()
+	}
+	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if s.kv == nil {
+		return s.qs.ApplyDeltas(deltas, opts)
+	}
+	var adds, dels []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			dels = append(dels, d)
+		} else {
+			adds = append(adds, d)
+		}
+	}
+	err := s.kv.inTx(ctx, func() error {
+		if len(adds) > 0 {
+			if err := s.qs.ApplyDeltas(adds, opts); err != nil {
+				return err
+			}
+		}
+		if len(dels) > 0 {
+			return s.qs.ApplyDeltas(dels, opts)
+		}
+		return nil
+	})
+	if err != nil {
+		// Cayley caches node ids and keeps bloom filters as it writes;
+		// after a rollback they may name nodes that were never stored.
+		// A fresh QuadStore over the same database starts clean.
+		if qs, rerr := ckv.New(s.kv, s.kvOpts); rerr == nil {
+			s.qs = qs
+		} else {
+			err = errors.Join(err, fmt.Errorf("reopen after failed write: %w", rerr))
+		}
+	}
+	return err
+}
+
+// kvOptions returns the options Cayley's kv layer gets.
+func kvOptions(o Options) cgraph.Options {
+	return cgraph.Options{ckv.OptNoBloom: o.NoBloom}
+}
+
+// openBolt opens (and on first use creates) a bolt store directory.
+func openBolt(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV, error) {
+	if o.Path == "" {
+		return nil, nil, errors.New("open bolt store: no path given")
+	}
+	file := filepath.Join(o.Path, boltFile)
+	if o.ReadOnly {
+		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, ErrNoStore)
+		}
+	} else if err := os.MkdirAll(o.Path, 0o700); err != nil {
+		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+	}
+	timeout := o.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) || errors.Is(err, syscall.EWOULDBLOCK) {
+			err = ErrLocked
+		}
+		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+	}
+	kdb := &sharedTxKV{KV: db}
+	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+	}
+	return qs, kdb, nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// openPostgres opens (and on first use creates) a Cayley store in the
+// PostgreSQL database at o.Path. Besides Cayley's tables and indexes it
+// creates an index on quads.label_hash, which stock Cayley ignores.
+func openPostgres(ctx context.Context, o Options) (cgraph.QuadStore, *sql.DB, error) {
+	if o.Path == "" {
+		return nil, nil, errors.New("open postgres store: no URL given")
+	}
+	where := redactURL(o.Path)
+	fail := func(err error) (cgraph.QuadStore, *sql.DB, error) {
+		return nil, nil, fmt.Errorf("open postgres store %s: %w", where, err)
+	}
+	db, err := sql.Open("postgres", o.Path)
+	if err != nil {
+		return fail(err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return fail(err)
+	}
+	var exists bool
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+		db.Close()
+		return fail(err)
+	}
+	if !exists {
+		if o.ReadOnly {
+			db.Close()
+			return fail(ErrNoStore)
+		}
+		if err := cgraph.InitQuadStore(Postgres, o.Path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return fail(err)
+		}
+	}
+	if !o.ReadOnly {
+		if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS label_index ON quads (label_hash)`); err != nil {
+			db.Close()
+			return fail(fmt.Errorf("add label index: %w", err))
+		}
+	}
+	qs, err := cgraph.NewQuadStore(Postgres, o.Path, nil)
+	if err != nil {
+		db.Close()
+		return fail(err)
+	}
+	return qs, db, nil
+}
+
+// redactURL hides the password in a database URL, for error messages.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}
