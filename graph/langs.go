@@ -5,6 +5,7 @@ package graph
 import (
 	_ "github.com/cayleygraph/cayley/query/gizmo"
 	_ "github.com/cayleygraph/cayley/query/graphql"
+	_ "github.com/cayleygraph/cayley/query/linkedql/steps" // linkedql and its steps
 	_ "github.com/cayleygraph/cayley/query/mql"
 	_ "github.com/cayleygraph/cayley/query/sexp"
 )

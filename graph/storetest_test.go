@@ -434,6 +434,12 @@ func testQuery(t *testing.T, open opener) {
 	if err != nil || len(rs) != 1 {
 		t.Errorf("graphql: %#v, %v", rs, err)
 	}
+	rs, err = s.Query(t.Context(), `{"@context": {"@vocab": "http://cayley.io/linkedql#"}, "@type": "Visit",
+		"from": {"@type": "Vertex", "values": [{"@id": "`+string(actor)+`"}]},
+		"properties": "`+string(schema.Supports)+`"}`, QueryOptions{Lang: "linkedql"})
+	if want := []Result{map[string]any{"@id": string(schema.EntityIRI(schema.KindProposal, "proposal-13"))}}; err != nil || !reflect.DeepEqual(rs, want) {
+		t.Errorf("linkedql: %#v, %v; want %#v", rs, err, want)
+	}
 }
 
 func testQueryTimeout(t *testing.T, open opener) {
