@@ -110,6 +110,7 @@ const (
 	fileCues        = "cues"
 	fileTriggers    = "triggers"
 	fileSelf        = "self"
+	fileValence     = "valence"
 	fileEntities    = "entities"
 )
 
@@ -117,7 +118,7 @@ func fileType(name string) string {
 	base := strings.TrimSuffix(path.Base(name), ".tsv")
 	prefix, _, _ := strings.Cut(base, "-")
 	switch prefix {
-	case fileMemberships, filePosts, fileCues, fileTriggers, fileSelf:
+	case fileMemberships, filePosts, fileCues, fileTriggers, fileSelf, fileValence:
 		return prefix
 	}
 	return fileEntities
@@ -142,6 +143,7 @@ var (
 	cueColumns        = []string{"phrase", "stance", "class", "weight", "role", "note"}
 	triggerColumns    = []string{"kind", "phrase", "note"}
 	selfColumns       = []string{"kind", "phrase", "case_sensitive", "note"}
+	valenceColumns    = []string{"entity", "valence", "note"}
 	required          = map[string][]string{
 		fileEntities:    {"key", "label"},
 		fileMemberships: {"member", "group"},
@@ -149,10 +151,12 @@ var (
 		fileCues:        {"phrase", "stance", "weight", "role"},
 		fileTriggers:    {"kind", "phrase"},
 		fileSelf:        {"kind", "phrase"},
+		fileValence:     {"entity", "valence"},
 	}
 	columnsOf = map[string][]string{
 		fileEntities: entityColumns, fileMemberships: membershipColumns, filePosts: postColumns,
 		fileCues: cueColumns, fileTriggers: triggerColumns, fileSelf: selfColumns,
+		fileValence: valenceColumns,
 	}
 )
 
@@ -200,6 +204,7 @@ func parseFiles(files map[string][]byte) (*Gazetteers, error) {
 	h := sha256.New()
 	g := &Gazetteers{Triggers: make(map[string][]string), byID: make(map[string]*Entity), Files: names}
 	var errs ErrorList
+	var valences []row // applied once every entity is known
 	for _, name := range names {
 		b := files[name]
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
@@ -227,10 +232,15 @@ func parseFiles(files map[string][]byte) (*Gazetteers, error) {
 				g.addTrigger(r, &errs)
 			case fileSelf:
 				g.addSelf(r, &errs)
+			case fileValence:
+				valences = append(valences, r)
 			}
 		}
 	}
 	g.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	for _, r := range valences {
+		g.addValence(r, &errs)
+	}
 	g.checkReferences(&errs)
 	g.Warnings = g.ambiguities()
 	if len(errs) > 0 {
@@ -640,3 +650,19 @@ func fold(s string) string {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// addValence marks an entity as a harm ("negative"): the stance rules
+// never say an actor supports it.
+func (g *Gazetteers) addValence(r row, errs *ErrorList) {
+	id, v := r.get("entity"), r.get("valence")
+	e := g.byID[id]
+	if e == nil {
+		errs.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q", id))
+		return
+	}
+	if v != ValenceNegative {
+		errs.Add(r.t.file, r.line, r.column("valence"), fmt.Errorf("unknown valence %q (want %s)", v, ValenceNegative))
+		return
+	}
+	e.Valence = v
+}

@@ -45,8 +45,11 @@ type Entity struct {
 	// day, inclusive.
 	From, Until string
 	Source      string // where the facts come from
-	Line        int    // line of the defining row in its file, for errors
-	File        string // file the entity was defined in
+	// Valence is ValenceNegative for harms (terrorism, climate change,
+	// an embargo): the stance rules never say an actor supports one.
+	Valence string
+	Line    int    // line of the defining row in its file, for errors
+	File    string // file the entity was defined in
 }
 
 // ID returns "kind/key", the entity's identity within the gazetteers.
@@ -146,11 +149,15 @@ const (
 	TriggerConditional = "conditional" // "if", "unless"
 	TriggerHistorical  = "historical"  // "in the past", "previously"
 	TriggerReported    = "reported"    // "according to", "they claim"
+	TriggerInverter    = "inverter"    // "withdrawal from", "violation of": turns the stance on what follows around
 )
+
+// ValenceNegative marks an entity that is a harm (valence.tsv).
+const ValenceNegative = "negative"
 
 // TriggerKinds lists the trigger kinds in a fixed order.
 var TriggerKinds = []string{TriggerNegation, TriggerPseudo, TriggerTerminator, TriggerHedge,
-	TriggerConditional, TriggerHistorical, TriggerReported}
+	TriggerConditional, TriggerHistorical, TriggerReported, TriggerInverter}
 
 // Gazetteers is everything loaded from a gazetteer directory.
 //

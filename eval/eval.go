@@ -112,13 +112,24 @@ func Run(dir string, p *extract.Pipeline) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		pred := map[Edge]bool{}
+		pred := map[Edge]string{} // edge -> evidence of its first claim
 		for _, st := range f.Statements {
-			for _, q := range p.Run(st) {
-				if !schema.IsStance(predIRI(q)) {
-					continue
+			claims := map[quad.Value]map[quad.IRI]quad.Value{}
+			qs := p.Run(st)
+			for _, q := range qs {
+				if q.Predicate == schema.Actor || q.Predicate == schema.StanceP || q.Predicate == schema.Target || q.Predicate == schema.Evidence {
+					if claims[q.Subject] == nil {
+						claims[q.Subject] = map[quad.IRI]quad.Value{}
+					}
+					claims[q.Subject][q.Predicate.(quad.IRI)] = q.Object
 				}
-				pred[Edge{res.key(q.Subject, st), shortPred(q.Predicate), res.key(q.Object, st)}] = true
+			}
+			for _, c := range claims {
+				e := Edge{res.key(c[schema.Actor], st), shortPred(c[schema.StanceP]), res.key(c[schema.Target], st)}
+				ev, _ := c[schema.Evidence].(quad.String)
+				if old, ok := pred[e]; !ok || len(string(ev)) < len(old) {
+					pred[e] = string(ev)
+				}
 			}
 			if len(f.Statements) == 1 {
 				r.scoreMeta(base+".meta.tsv", st, res)
@@ -149,7 +160,7 @@ func sourceFor(base string) (string, error) {
 	return "", fmt.Errorf("%s.gold.tsv: no statement file %s.txt beside it", base, filepath.Base(base))
 }
 
-func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]bool) {
+func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]string) {
 	byEdge := map[Edge]*GoldEdge{}
 	for i := range gold {
 		g := &gold[i]
@@ -165,7 +176,7 @@ func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]bool) {
 		return r.ByPred[p]
 	}
 	for e, g := range byEdge {
-		if pred[e] {
+		if _, ok := pred[e]; ok {
 			r.All.TP++
 			pc(e.Pred).TP++
 			if g.Clear {
@@ -180,14 +191,14 @@ func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]bool) {
 		}
 		r.Misses = append(r.Misses, fmt.Sprintf("%s: missed %s (%s)", name, e, grade(g.Clear)))
 	}
-	for e := range pred {
+	for e, ev := range pred {
 		if _, ok := byEdge[e]; ok {
 			continue
 		}
 		r.All.FP++
 		r.Clear.FP++
 		pc(e.Pred).FP++
-		r.Spurious = append(r.Spurious, fmt.Sprintf("%s: spurious %s", name, e))
+		r.Spurious = append(r.Spurious, fmt.Sprintf("%s: spurious %s\t%s", name, e, ev))
 	}
 	sort.Strings(r.Misses)
 	sort.Strings(r.Spurious)

@@ -118,21 +118,18 @@ func (m *Matcher) add(phrase string, v matchVal) {
 func (m *Matcher) Find(text string, toks []Token) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
-		n := m.root
-		bestEnd := -1
-		var best matchVal
-		for j := i; j < len(toks) && n != nil; j++ {
-			n = n.next[toks[j].Norm]
-			if n == nil {
-				break
-			}
-			if v, ok := pick(n.vals, text[toks[i].Start:toks[j].End]); ok {
-				bestEnd, best = j+1, v
-			}
-		}
+		bestEnd, best := m.longest(text, toks, i)
 		if bestEnd < 0 {
 			i++
 			continue
+		}
+		// "the Commonwealth of the Bahamas": an alias that starts with
+		// "the" gives way to a longer name starting right after it.
+		if toks[i].Norm == "the" && i+1 < len(toks) {
+			if e2, _ := m.longest(text, toks, i+1); e2 > bestEnd {
+				i++
+				continue
+			}
 		}
 		out = append(out, Mention{
 			Kind: best.kind, Entity: best.entity,
@@ -143,6 +140,24 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		i = bestEnd
 	}
 	return out
+}
+
+// longest returns the end and value of the longest phrase starting at
+// toks[i], or -1.
+func (m *Matcher) longest(text string, toks []Token, i int) (int, matchVal) {
+	n := m.root
+	bestEnd := -1
+	var best matchVal
+	for j := i; j < len(toks) && n != nil; j++ {
+		n = n.next[toks[j].Norm]
+		if n == nil {
+			break
+		}
+		if v, ok := pick(n.vals, text[toks[i].Start:toks[j].End]); ok {
+			bestEnd, best = j+1, v
+		}
+	}
+	return bestEnd, best
 }
 
 // pick chooses the value for a matched phrase: a case-sensitive alias only

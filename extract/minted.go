@@ -83,7 +83,9 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 		for h := i; h < k; h++ {
 			head = head || proposalHeads[toks[h].Norm] && toks[h].Upper
 		}
-		if head && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
+		// National plans and strategies are not multilateral proposals.
+		national := toks[i].Norm == "national"
+		if head && !national && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
 			out = append(out, s.mint(i, k))
 		}
 		if j > i {

@@ -47,6 +47,7 @@ type stanceRules struct {
 	hedge      *phraseSet
 	condition  *phraseSet
 	historical *phraseSet
+	inverter   *phraseSet
 }
 
 func compileRules(g *data.Gazetteers) *stanceRules {
@@ -63,6 +64,7 @@ func compileRules(g *data.Gazetteers) *stanceRules {
 	}
 	r.negation, r.pseudo, r.terminator = set("negation"), set("pseudo"), set("terminator")
 	r.hedge, r.condition, r.historical = set("hedge"), set("conditional"), set("historical")
+	r.inverter = set("inverter")
 	return r
 }
 
@@ -86,7 +88,7 @@ func isActorEntity(e *data.Entity) bool {
 }
 
 func isTargetEntity(e *data.Entity) bool {
-	return e != nil && (e.Kind == data.KindProposal || e.Kind == data.KindTopic)
+	return e != nil && (e.Kind == data.KindProposal || e.Kind == data.KindTopic || e.Kind == data.KindOrganization)
 }
 
 // findStances applies the rules to every sentence of st.
@@ -187,8 +189,8 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			if h > 0 && hits[h-1].end > lo {
 				lo = hits[h-1].end
 			}
-			if lo < hit.start-25 {
-				lo = hit.start - 25
+			if lo < hit.start-12 {
+				lo = hit.start - 12
 			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
 			if len(ts) > 1 && !passive {
@@ -196,16 +198,30 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			}
 			return ts
 		}
+		after := func() []Mention {
+			ts := s.targetsIn(lo, hi, c.Stance == "aligns")
+			if c.Stance == "aligns" {
+				return ts
+			}
+			reach := 10
+			if c.Weight >= 0.85 {
+				// An explicit cue ("supports", "condemns") governs a
+				// longer object: "supports the idea of ... as contained
+				// in the Programme of Action".
+				reach = 22
+			}
+			return firstChain(ts, lo, reach)
+		}
 		switch {
 		case passive || c.Role == "subject":
 			targets = before()
 		case c.Role == "either":
-			targets = s.targetsIn(lo, hi, c.Stance == "aligns")
+			targets = after()
 			if len(targets) == 0 {
 				targets = before()
 			}
 		default:
-			targets = s.targetsIn(lo, hi, c.Stance == "aligns")
+			targets = after()
 		}
 		if len(targets) == 0 && c.Stance == "aligns" && speaker != nil {
 			// "X, Y and Z align themselves with this statement."
@@ -266,7 +282,24 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: s.span,
 					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
-				switch c.Stance {
+				stance := c.Stance
+				// "concerned about the withdrawal from X": against the
+				// withdrawal, so for X.
+				if t.Tok >= hit.end && x.inRange(r.inverter, toks, hit.end, t.Tok) {
+					switch stance {
+					case "supports":
+						stance, base.Class = "opposes", "inverted-"+c.Class
+					case "opposes":
+						stance, base.Class = "supports", "inverted-"+c.Class
+					default:
+						continue
+					}
+				}
+				// Nobody supports a harm: "we must tackle terrorism".
+				if stance == "supports" && t.Entity.Valence == data.ValenceNegative {
+					continue
+				}
+				switch stance {
 				case "supports":
 					base.Pred = schema.Supports
 				case "opposes":
@@ -362,7 +395,8 @@ func (x *StanceExtractor) isTerminator(toks []Token, j, limit int) bool {
 // negated reports whether a negation trigger (and not a pseudo-trigger)
 // stands in the four tokens before the cue, within its clause.
 func (x *StanceExtractor) negated(toks []Token, cs, cue int) bool {
-	from := maxInt(cs, cue-4)
+	from := maxInt(cs, cue-5)
+	n := 0
 	for i := from; i < cue; i++ {
 		if _, end, ok := x.rules.pseudo.longest(toks, i, len(toks)); ok && end > i {
 			if end > cue { // the pseudo-trigger runs into the cue: "not only support"
@@ -372,10 +406,12 @@ func (x *StanceExtractor) negated(toks []Token, cs, cue int) bool {
 			continue
 		}
 		if _, end, ok := x.rules.negation.longest(toks, i, cue); ok && end <= cue {
-			return true
+			n++
+			i = end - 1
 		}
 	}
-	return false
+	// "cannot be done without upholding": two negations cancel.
+	return n%2 == 1
 }
 
 func (x *StanceExtractor) inRange(p *phraseSet, toks []Token, from, to int) bool {
@@ -390,6 +426,13 @@ func (s *sentence) targetsIn(lo, hi int, actors bool) []Mention {
 	for _, m := range s.mentions {
 		if m.Tok < lo || m.TokEnd > hi {
 			continue
+		}
+		if !actors && m.Kind == MentionEntity && m.Entity.Kind == data.KindOrganization {
+			// An organisation is a target only as the direct object of
+			// the cue: "we support the ICC", "support for the WHO".
+			if !directObject(s.st.Tokens, lo, m.Tok) {
+				continue
+			}
 		}
 		if actors {
 			if m.Kind == MentionEntity && isActorEntity(m.Entity) {
@@ -435,6 +478,10 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		if !ok {
 			ref, ok = demonymActor(toks, m)
 		}
+		if ok && m.Kind == MentionEntity && isAddressee(toks, m.Tok, lo) {
+			// "we call on Russia to ...": Russia is asked, the speaker asks.
+			continue
+		}
 		if !ok {
 			if len(out) > 0 && !isActorEntity(m.Entity) {
 				break
@@ -443,6 +490,19 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		}
 		if len(out) > 0 && !onlyListGlue(toks[m.TokEnd:next]) {
 			break
+		}
+		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) {
+			// An actor named far from the cue is seldom its subject
+			// ("the United Nations ... the achievement of the 2030
+			// Agenda"): the speaker is.
+			if m.Kind == MentionEntity {
+				return nil
+			}
+			continue
+		}
+		if m.Kind == MentionEntity && m.TokEnd < len(toks) && toks[m.TokEnd].Upper && toks[m.TokEnd].Word {
+			// "UN Decade of Action": part of a longer name.
+			continue
 		}
 		out = append(out, ref)
 		next = m.Tok
@@ -525,4 +585,79 @@ func maxInt(a, b int) int {
 		return a
 	}
 	return b
+}
+
+// addressees are the objects of an appeal: "call on X", "urge X".
+var appealWords = map[string]bool{
+	"on": true, "upon": true, "urge": true, "urges": true, "encourage": true, "encourages": true,
+	"invite": true, "invites": true, "ask": true, "asks": true, "request": true, "requests": true,
+	"appeal": true, "calling": true, "implore": true, "exhort": true, "demand": true, "demands": true,
+	"press": true, "persuade": true, "help": true, "enable": true, "allow": true,
+}
+
+// isAddressee reports whether the actor mention at token i is the object
+// of an appeal ("call on Russia", "urge all States"); the words "the" and
+// "all" may stand between.
+func isAddressee(toks []Token, i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-3; j-- {
+		switch n := toks[j].Norm; {
+		case n == "the" || n == "all" || n == "both":
+			continue
+		case appealWords[n]:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// firstChain keeps the targets a cue governs: the first one, if it starts
+// within reach tokens of the cue, and those that follow it closely, as in a
+// list ("the Paris Agreement and the 2030 Agenda").
+func firstChain(ts []Mention, cueEnd, reach int) []Mention {
+	if len(ts) == 0 || ts[0].Tok-cueEnd > reach {
+		return nil
+	}
+	out := ts[:1]
+	for _, t := range ts[1:] {
+		if t.Tok-out[len(out)-1].TokEnd > 5 {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// nearSubject reports whether an actor ending at token end can be the
+// subject of the cue at token cue: at most five tokens between them, and
+// no comma or quote (a parenthesis ends the subject).
+func nearSubject(toks []Token, end, cue int) bool {
+	if cue-end > 5 {
+		return false
+	}
+	for _, t := range toks[end:cue] {
+		switch t.Norm {
+		case ",", "\"", "(", ")", ":":
+			return false
+		}
+	}
+	return true
+}
+
+// directObject reports whether only articles and prepositions of an
+// object ("the", "for", "to") stand between a cue ending at lo and a
+// mention starting at tok.
+func directObject(toks []Token, lo, tok int) bool {
+	if tok-lo > 3 {
+		return false
+	}
+	for _, t := range toks[lo:tok] {
+		switch t.Norm {
+		case "the", "for", "to", "of", "our", "full", "strong":
+		default:
+			return false
+		}
+	}
+	return true
 }
