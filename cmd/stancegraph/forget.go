@@ -56,7 +56,7 @@ func runForget(ctx context.Context, g *globalOptions, o *forgetOptions) error {
 		total += n
 		// Turns of a multi-speaker record are numbered from 1 without gaps.
 		for turn := 1; ; turn++ {
-			n, err := store.DeleteGraph(ctx, quad.IRI(fmt.Sprintf("%s/turn/%d", base, turn)))
+			n, err := store.DeleteGraph(ctx, quad.IRI(fmt.Sprintf("%s/turn/%d", string(base), turn)))
 			if err != nil {
 				return fmt.Errorf("forget %s: %w", t, err)
 			}
