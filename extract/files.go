@@ -3,14 +3,17 @@ package extract
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/stancegraph/stancegraph/extract/reader"
 	"github.com/stancegraph/stancegraph/extract/turns"
@@ -103,9 +106,115 @@ type ReadOptions struct {
 	Given map[string]string
 }
 
+// SidecarName is the metadata table read from a statement's folder: a CSV
+// file with a header row whose first column is "file" (a file name in the
+// folder) and whose other columns are among speaker, title, delegation,
+// forum, session, date, year and language. The table ranks above what is
+// read from a statement's header and file name, and below the file's own
+// front matter and turn labels.
+const SidecarName = "metadata.csv"
+
+// A FileReader reads files into statements, with the metadata tables of
+// their folders. It caches each folder's table and is safe for
+// concurrent use.
+type FileReader struct {
+	Options ReadOptions
+	mu      sync.Mutex
+	tables  map[string]sidecar
+}
+
+type sidecar struct {
+	rows map[string]map[string]string
+	err  error
+}
+
+// Read reads one file like ReadFile, adding the row of its folder's
+// metadata table, if any.
+func (r *FileReader) Read(path string) (*File, error) {
+	dir := filepath.Dir(path)
+	r.mu.Lock()
+	if r.tables == nil {
+		r.tables = map[string]sidecar{}
+	}
+	sc, ok := r.tables[dir]
+	if !ok {
+		sc.rows, sc.err = readSidecar(filepath.Join(dir, SidecarName))
+		r.tables[dir] = sc
+	}
+	r.mu.Unlock()
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	o := r.Options
+	if row := sc.rows[filepath.Base(path)]; row != nil {
+		g := map[string]string{}
+		for k, v := range o.Given {
+			g[k] = v
+		}
+		for k, v := range row {
+			g[k] = v
+		}
+		o.Given = g
+	}
+	return ReadFile(path, o)
+}
+
+var sidecarColumns = map[string]bool{"speaker": true, "title": true, "delegation": true, "forum": true,
+	"session": true, "date": true, "year": true, "language": true}
+
+// readSidecar reads a metadata table; a missing table is no error.
+func readSidecar(path string) (map[string]map[string]string, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = 0
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: header: %w", path, err)
+	}
+	for i, h := range head {
+		head[i] = strings.ToLower(strings.TrimSpace(h))
+		if i == 0 && head[i] != "file" {
+			return nil, fmt.Errorf("%s:1: first column is %q, want \"file\"", path, h)
+		}
+		if i > 0 && !sidecarColumns[head[i]] {
+			return nil, fmt.Errorf("%s:1: unknown column %q (want file, speaker, title, delegation, forum, session, date, year, language)", path, h)
+		}
+	}
+	rows := map[string]map[string]string{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		line, _ := cr.FieldPos(0)
+		name := strings.TrimSpace(rec[0])
+		if _, dup := rows[name]; dup {
+			return nil, fmt.Errorf("%s:%d: file %q listed twice", path, line, name)
+		}
+		row := map[string]string{}
+		for i := 1; i < len(rec); i++ {
+			if v := strings.TrimSpace(rec[i]); v != "" {
+				row[head[i]] = v
+			}
+		}
+		rows[name] = row
+	}
+	return rows, nil
+}
+
 // ReadFile reads one file into its statements: one for an ordinary file,
 // one per speaker turn for a verbatim record or transcript. Errors name
-// the file.
+// the file. Metadata in o.Given ranks below what the file states itself.
 func ReadFile(path string, o ReadOptions) (*File, error) {
 	max := o.MaxBytes
 	if max <= 0 {

@@ -178,8 +178,14 @@ func afterAt(head string, i int) bool {
 // first salutation or body paragraph, when the text starts like a header.
 func headerRegion(text string) string {
 	t := strings.TrimLeft(text, " \n\t*#")
-	if !headerStart.MatchString(t) {
-		return ""
+	// A document symbol or running header may come first: allow two
+	// short lines before the header proper.
+	for skip := 0; !headerStart.MatchString(t); skip++ {
+		i := strings.IndexByte(t, '\n')
+		if skip == 2 || i < 0 || i > 80 {
+			return ""
+		}
+		t = strings.TrimLeft(t[i:], " \n\t*#")
 	}
 	off := len(text) - len(t)
 	end := len(text)

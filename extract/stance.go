@@ -181,7 +181,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if h+1 < len(hits) && hits[h+1].start < hi && !evaluative(hits[h+1].cue) {
 			hi = hits[h+1].start
 		}
-		if hi > hit.end+30 {
+		if hi > hit.end+30 && c.Stance != "aligns" {
 			hi = hit.end + 30
 		}
 		before := func() []Mention {

@@ -82,11 +82,12 @@ func runExtract(ctx context.Context, g *globalOptions, o *extractOptions) error 
 		tw = tabwriter.NewWriter(o.Out, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "STATEMENT\tACTOR\tSTANCE\tTARGET\tMODALITY\tCONF\tEVIDENCE")
 	}
+	fr := &extract.FileReader{Options: extract.ReadOptions{Encoding: o.Encoding, MaxBytes: o.MaxBytes}}
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		f, err := extract.ReadFile(path, extract.ReadOptions{Encoding: o.Encoding, MaxBytes: o.MaxBytes})
+		f, err := fr.Read(path)
 		if err != nil {
 			failed++
 			fmt.Fprintf(o.ErrOut, "error: %v\n", err)

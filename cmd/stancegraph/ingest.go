@@ -101,6 +101,7 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 	}
 	version := extract.FullVersion(p.Gazetteers)
 
+	fr := &extract.FileReader{Options: extract.ReadOptions{Encoding: o.Encoding, MaxBytes: o.MaxBytes}}
 	jobs := make(chan string)
 	results := make(chan extracted)
 	workers := o.Workers
@@ -115,7 +116,7 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 		go func() {
 			defer wg.Done()
 			for path := range jobs {
-				results <- extractFile(ctx, store, p, version, path, o)
+				results <- extractFile(ctx, store, p, fr, version, path)
 			}
 		}()
 	}
@@ -200,9 +201,9 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 
 // extractFile reads one file and extracts the statements that changed
 // since they were stored.
-func extractFile(ctx context.Context, store *graph.Store, p *extract.Pipeline, version, path string, o *ingestOptions) extracted {
+func extractFile(ctx context.Context, store *graph.Store, p *extract.Pipeline, fr *extract.FileReader, version, path string) extracted {
 	r := extracted{path: path}
-	f, err := extract.ReadFile(path, extract.ReadOptions{Encoding: o.Encoding, MaxBytes: o.MaxBytes})
+	f, err := fr.Read(path)
 	if err != nil {
 		r.err = err
 		return r

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"github.com/stancegraph/stancegraph/extract/reader/readertest"
 	"os"
 	"strings"
 	"testing"
@@ -68,7 +69,7 @@ func FuzzReadHTML(f *testing.F) {
 }
 
 func FuzzReadDOCX(f *testing.F) {
-	f.Add(makeDOCX(f, "Title", "Creator", []string{"We thank the Chair,", "and the Secretariat."}))
+	f.Add(readertest.DOCX(f, "Title", "Creator", []string{"We thank the Chair,", "and the Secretariat."}))
 	f.Add(makeZip(f, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>a</w:t><w:tab/><w:br/><w:br w:type="page"/></w:r></w:p>`))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -81,8 +82,8 @@ func FuzzReadDOCX(f *testing.F) {
 // output of it breaks the reader.
 func FuzzReadPDF(f *testing.F) {
 	needPDFTool(f)
-	f.Add(makePDF(f, []string{"We thank the Chair,", "and the Secretariat."}))
-	f.Add(makeTwoColumnPDF(f, "Left column text of the record.", "Right column text."))
+	f.Add(readertest.PDF(f, []string{"We thank the Chair,", "and the Secretariat."}))
+	f.Add(readertest.TwoColumnPDF(f, "Left column text of the record.", "Right column text."))
 	f.Add([]byte("%PDF-1.4\n%%EOF"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"github.com/stancegraph/stancegraph/extract/reader/readertest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -89,8 +90,8 @@ func TestSameStatement(t *testing.T) {
 		}
 		inputs[ext] = b
 	}
-	inputs["docx"] = makeDOCX(t, "Statement by China", "Wu Jianjian", paras)
-	inputs["pdf"] = makePDF(t, paras)
+	inputs["docx"] = readertest.DOCX(t, "Statement by China", "Wu Jianjian", paras)
+	inputs["pdf"] = readertest.PDF(t, paras)
 	for _, ext := range []string{"txt", "md", "html", "docx", "pdf"} {
 		t.Run(ext, func(t *testing.T) {
 			if ext == "pdf" {
@@ -125,7 +126,7 @@ func TestMeta(t *testing.T) {
 		{file: "testdata/statement.html", want: map[string]string{
 			"title": "Statement by China at the OEWG | Permanent Mission of China", "date": "2021-12-14", "language": "en",
 			"description": "Statement at the first substantive session of the OEWG 2021-2025"}},
-		{file: "x.docx", data: makeDOCX(t, "Statement by China", "Wu Jianjian", []string{"Thank you, Mr. Chairman."}),
+		{file: "x.docx", data: readertest.DOCX(t, "Statement by China", "Wu Jianjian", []string{"Thank you, Mr. Chairman."}),
 			want: map[string]string{"title": "Statement by China", "creator": "Wu Jianjian"}},
 		{file: "front.txt", data: []byte("---\ntitle: A plain text\ndelegation: [France, Germany]\nempty:\n---\nWe thank the Chair for her work.\n"),
 			want: map[string]string{"title": "A plain text", "delegation": "France; Germany"}},
@@ -258,7 +259,7 @@ func TestErrors(t *testing.T) {
 		{"x.txt", []byte("text"), Options{Format: "odt"}, nil, `read x.txt: unknown format "odt" (want one of txt, md, html, pdf, docx)`},
 		{"x.docx", []byte("PK\x03\x04 not really a zip"), Options{}, nil, "read x.docx: docx: zip: not a valid zip file"},
 		{"x.docx", makeZip(t, "a.txt", "hello"), Options{}, nil, "read x.docx: docx: no word/document.xml in the archive"},
-		{"x.docx", makeDOCX(t, "t", "c", []string{""}), Options{}, ErrEmpty, "read x.docx: empty"},
+		{"x.docx", readertest.DOCX(t, "t", "c", []string{""}), Options{}, ErrEmpty, "read x.docx: empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.msg, func(t *testing.T) {
@@ -302,7 +303,7 @@ func TestPDF(t *testing.T) {
 	t.Run("two columns in reading order", func(t *testing.T) {
 		left := "The President: I now give the floor to the representative of Romania. Mr. Jinga (Romania): Romania aligns itself with the statement to be delivered on behalf of the European Union. The Charter of the United Nations remains the cornerstone of the"
 		right := "international order, and we must uphold the principles of sovereignty and territorial integrity. The President: I now give the floor to Mr. Skoog. Mr. Skoog (European Union): I have the honour to speak on behalf of the European Union and its member States."
-		d, err := Read("spv.pdf", bytes.NewReader(makeTwoColumnPDF(t, left, right)), Options{})
+		d, err := Read("spv.pdf", bytes.NewReader(readertest.TwoColumnPDF(t, left, right)), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -322,7 +323,7 @@ func TestPDF(t *testing.T) {
 		} {
 			p.CellFormat(0, 6, l, "", 1, "L", false, 0, "")
 		}
-		d, err := Read("h.pdf", bytes.NewReader(pdfBytes(t, p)), Options{})
+		d, err := Read("h.pdf", bytes.NewReader(readertest.PDFBytes(t, p)), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -332,11 +333,11 @@ func TestPDF(t *testing.T) {
 		}
 	})
 	t.Run("scanned", func(t *testing.T) {
-		_, err := Read("scan.pdf", bytes.NewReader(makeScannedPDF(t)), Options{})
+		_, err := Read("scan.pdf", bytes.NewReader(readertest.ScannedPDF(t)), Options{})
 		checkErr(t, err, ErrNoText, "read scan.pdf: no text layer (scanned?)")
 	})
 	t.Run("truncated", func(t *testing.T) {
-		full := makePDF(t, []string{"Thank you, Mr. President."})
+		full := readertest.PDF(t, []string{"Thank you, Mr. President."})
 		_, err := Read("statements/cut.pdf", bytes.NewReader(full[:len(full)/3]), Options{})
 		checkErr(t, err, nil, "read statements/cut.pdf: corrupt or truncated PDF (pdftotext: ...")
 	})
@@ -366,7 +367,7 @@ func TestFormatDetection(t *testing.T) {
 			t.Errorf("%s: Text = %q", tt.name, d.Text)
 		}
 	}
-	d, err := Read("x.docx.txt", bytes.NewReader(makeDOCX(t, "", "", []string{"Thank you."})), Options{})
+	d, err := Read("x.docx.txt", bytes.NewReader(readertest.DOCX(t, "", "", []string{"Thank you."})), Options{})
 	if err != nil || d.Format != "docx" {
 		t.Errorf("docx by content: %v, %+v", err, d)
 	}
