@@ -120,6 +120,67 @@ func TestPostgresReopen(t *testing.T) {
 	}
 }
 
+// TestPostgresRefCounts checks that the reference counts in the nodes
+// table match the quads after every kind of write, and that no node is
+// left without references: Cayley relies on both.
+func TestPostgresRefCounts(t *testing.T) {
+	s := openPostgresStore(t)
+	check := func(when string) {
+		t.Helper()
+		var bad, orphans int
+		err := s.db.QueryRow(`WITH r AS (
+			SELECT h, count(*) AS c FROM (
+				SELECT subject_hash AS h FROM quads UNION ALL SELECT predicate_hash FROM quads
+				UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL
+			) x GROUP BY h)
+			SELECT count(*) FILTER (WHERE n.refs IS DISTINCT FROM r.c), count(*) FILTER (WHERE r.c IS NULL)
+			FROM nodes n FULL JOIN r ON n.hash = r.h`).Scan(&bad, &orphans)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bad != 0 {
+			t.Errorf("%s: %d nodes with wrong reference counts (%d without quads)", when, bad, orphans)
+		}
+	}
+	replace(t, s, corpus(0, 20, "v1")...)
+	check("first write")
+	b := corpusBatch(3, "v2")
+	b.Quads = append(b.Quads[:12], b.Quads[0], b.Quads[1]) // fewer quads, duplicates
+	replace(t, s, append(corpus(5, 10, "v2"), b)...)
+	check("rewrite")
+	if _, err := s.DeleteGraph(t.Context(), corpusLabel(7)); err != nil {
+		t.Fatal(err)
+	}
+	check("delete")
+	var buf strings.Builder
+	if _, err := s.Export(t.Context(), &buf, ""); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String() + "<http://ex.org/a> <http://ex.org/p> \"x\" .\n<http://ex.org/a> <http://ex.org/p> \"x\" .\n"
+	if _, err := s.Import(t.Context(), strings.NewReader(text), "", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	check("import")
+	// Deltas that miss (deleting what is not stored, adding what is)
+	// leave the counts alone.
+	q := corpusBatch(1, "v1").Quads[4]
+	gone := quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: quad.String("not stored"), Label: q.Label}
+	if err := s.applyDeltas(t.Context(), []cgraph.Delta{{Quad: q, Action: cgraph.Add}, {Quad: gone, Action: cgraph.Delete}}); err != nil {
+		t.Fatal(err)
+	}
+	check("missed deltas")
+	for i := 0; i < 20; i++ {
+		if _, err := s.DeleteGraph(t.Context(), corpusLabel(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("all deleted")
+	var nodes int
+	if err := s.db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 3 {
+		t.Errorf("%d nodes left (%v), want the 3 of the unlabelled quad", nodes, err)
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct {

@@ -366,22 +366,26 @@ func (s *Store) newQuads(ctx context.Context, qs []quad.Quad) ([]quad.Quad, erro
 		}
 		g.quads = append(g.quads, q)
 	}
+	var labels []quad.Value
+	for _, g := range groups {
+		if g.quads[0].Label != nil {
+			labels = append(labels, g.key)
+		}
+	}
+	graphs, err := s.readGraphs(ctx, labels)
+	if err != nil {
+		return nil, err
+	}
 	var out []quad.Quad
 	for _, g := range groups {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		var (
-			old []quad.Quad
-			err error
-		)
-		if g.quads[0].Label != nil {
-			old, err = s.graphQuads(ctx, g.key)
-		} else {
-			old, err = s.unlabelledQuads(ctx, g.key)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", g.key, err)
+		old := graphs[g.key]
+		if g.quads[0].Label == nil {
+			if old, err = s.unlabelledQuads(ctx, g.key); err != nil {
+				return nil, fmt.Errorf("read quads of %s: %w", g.key, err)
+			}
 		}
 		added, _ := diffQuads(old, g.quads)
 		out = append(out, added...)

@@ -27,6 +27,10 @@ func (s *Store) GraphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, er
 // graphQuads returns the quads labelled label, in store order. Callers
 // hold the locks they need.
 func (s *Store) graphQuads(ctx context.Context, label quad.Value) ([]quad.Quad, error) {
+	if s.db != nil {
+		m, err := pgGraphs(ctx, s.db, []quad.Value{label})
+		return m[label], err
+	}
 	var out []quad.Quad
 	err := s.eachQuad(ctx, quad.Label, label, func(ref cgraph.Ref) error {
 		q, err := s.qs.Quad(ref)
@@ -37,6 +41,23 @@ func (s *Store) graphQuads(ctx context.Context, label quad.Value) ([]quad.Quad, 
 		return nil
 	})
 	return out, err
+}
+
+// readGraphs returns the quads of each graph in labels, by label. On
+// PostgreSQL it reads them all with a few queries.
+func (s *Store) readGraphs(ctx context.Context, labels []quad.Value) (map[quad.Value][]quad.Quad, error) {
+	if s.db != nil {
+		return pgGraphs(ctx, s.db, labels)
+	}
+	out := make(map[quad.Value][]quad.Quad, len(labels))
+	for _, l := range labels {
+		qs, err := s.graphQuads(ctx, l)
+		if err != nil {
+			return nil, fmt.Errorf("read graph %s: %w", l, err)
+		}
+		out[l] = qs
+	}
+	return out, nil
 }
 
 // eachQuad calls fn for every quad whose direction d holds v.

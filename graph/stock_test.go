@@ -48,8 +48,19 @@ func TestStockCayley(t *testing.T) {
 	if bin == "" {
 		t.Skipf("%s is not set to a stock cayley binary", cayleyEnv)
 	}
-	dir := t.TempDir()
-	s, err := Open(t.Context(), Options{Path: dir})
+	t.Run("bolt", func(t *testing.T) { testStock(t, bin, Options{Path: t.TempDir()}) })
+	t.Run("postgres", func(t *testing.T) {
+		testStock(t, bin, Options{Backend: Postgres, Path: postgresSchemaURL(t)})
+	})
+}
+
+func testStock(t *testing.T, bin string, o Options) {
+	dir := o.Path
+	backend := o.Backend
+	if backend == "" {
+		backend = Bolt
+	}
+	s, err := Open(t.Context(), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +77,7 @@ func TestStockCayley(t *testing.T) {
 	}
 	cayley := func(args ...string) string {
 		t.Helper()
-		cmd := exec.CommandContext(t.Context(), bin, append(args, "--db", "bolt", "--dbpath", dir)...)
+		cmd := exec.CommandContext(t.Context(), bin, append(args, "--db", backend, "--dbpath", dir)...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -109,7 +120,7 @@ func TestStockCayley(t *testing.T) {
 		}
 		addr := l.Addr().String()
 		l.Close()
-		cmd := exec.Command(bin, "http", "--db", "bolt", "--dbpath", dir, "--host", addr)
+		cmd := exec.Command(bin, "http", "--db", backend, "--dbpath", dir, "--host", addr)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -149,8 +160,10 @@ func TestStockCayley(t *testing.T) {
 			t.Fatal(err)
 		}
 		cayley("load", "--load", nq)
-		s := mustOpen(t, Options{Path: dir})
-		wantLabelScan(t, s, label)
+		s := mustOpen(t, o)
+		if backend == Bolt {
+			wantLabelScan(t, s, label)
+		}
 		wantGraph(t, s, label, []quad.Quad{{Subject: corpusLabel(2), Predicate: schema.Label, Object: quad.String("from stock cayley"), Label: label}})
 		wantGraph(t, s, corpusLabel(2), corpusBatch(2, "v1").Quads)
 	})

@@ -191,6 +191,11 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		s.rmu.Lock()
 		defer s.rmu.Unlock()
 	}
+	if s.db != nil {
+		err := pgApply(ctx, s.db, deltas)
+		resetSQLCaches(s.qs)
+		return err
+	}
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if s.kv == nil {
 		return s.qs.ApplyDeltas(deltas, opts)

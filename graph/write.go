@@ -97,15 +97,19 @@ func (s *Store) replace(ctx context.Context, batches []Batch) (WriteResult, erro
 		pending, pendingRes = pending[:0], WriteResult{}
 		return nil
 	}
+	labels := make([]quad.Value, len(batches))
+	for i, b := range batches {
+		labels[i] = b.Label
+	}
+	olds, err := s.readGraphs(ctx, labels)
+	if err != nil {
+		return res, err
+	}
 	for _, b := range batches {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		old, err := s.graphQuads(ctx, b.Label)
-		if err != nil {
-			return res, fmt.Errorf("read graph %s: %w", b.Label, err)
-		}
-		added, removed := diffQuads(old, b.Quads)
+		added, removed := diffQuads(olds[b.Label], b.Quads)
 		if len(added)+len(removed) == 0 {
 			continue
 		}
