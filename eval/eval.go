@@ -125,6 +125,9 @@ func Run(dir string, p *extract.Pipeline) (*Report, error) {
 				}
 			}
 			for _, c := range claims {
+				if strings.Contains(string(iriOf(c[schema.Actor])), "/actor/") {
+					continue // unnamed actors are outside the annotation scheme (GUIDE.md)
+				}
 				e := Edge{res.key(c[schema.Actor], st), shortPred(c[schema.StanceP]), res.key(c[schema.Target], st)}
 				ev, _ := c[schema.Evidence].(quad.String)
 				if old, ok := pred[e]; !ok || len(string(ev)) < len(old) {
@@ -189,7 +192,7 @@ func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]string) {
 		if g.Clear {
 			r.Clear.FN++
 		}
-		r.Misses = append(r.Misses, fmt.Sprintf("%s: missed %s (%s)", name, e, grade(g.Clear)))
+		r.Misses = append(r.Misses, fmt.Sprintf("%s: missed %s (%s)\t%s", name, e, grade(g.Clear), g.Evidence))
 	}
 	for e, ev := range pred {
 		if _, ok := byEdge[e]; ok {
@@ -360,4 +363,9 @@ func (r *resolver) key(v quad.Value, st *extract.Statement) string {
 		s = s[i+1:]
 	}
 	return "name:" + strings.ReplaceAll(s, "-", " ")
+}
+
+func iriOf(v quad.Value) quad.IRI {
+	iri, _ := v.(quad.IRI)
+	return iri
 }

@@ -136,9 +136,21 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	r := x.rules
 	// Cues, leftmost-longest.
 	var hits []cueHit
+	inMention := make(map[int]bool)
+	for _, m := range s.mentions {
+		if m.Kind == MentionEntity {
+			for k := m.Tok; k < m.TokEnd; k++ {
+				inMention[k] = true
+			}
+		}
+	}
 	for i := s.t0; i < s.t1; {
 		if v, end, ok := r.cueSet.longest(toks, i, s.t1); ok {
-			hits = append(hits, cueHit{cue: &r.cues[v], start: i, end: end})
+			// A cue inside a name ("support for terrorism", "Action for
+			// Peacekeeping") is part of the name.
+			if !inMention[i] && !inMention[end-1] {
+				hits = append(hits, cueHit{cue: &r.cues[v], start: i, end: end})
+			}
 			i = end
 			continue
 		}
@@ -160,9 +172,17 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			continue
 		}
 		modality, conf := ModAsserted, c.Weight
+		explicit := c.Weight >= 0.85
+		if !explicit && toks[s.t1-1].Norm == "?" {
+			continue // a rhetorical question is no stance but an explicit one
+		}
 		if x.negated(toks, cs, hit.start) {
-			switch c.Stance {
-			case "supports":
+			switch {
+			case !explicit:
+				// "has not implemented X", "fail to combat X": a
+				// negated weak cue says nothing clear.
+				continue
+			case c.Stance == "supports":
 				c = &data.Cue{Phrase: c.Phrase, Stance: "opposes", Class: "negated-" + c.Class, Weight: c.Weight * 0.9, Role: c.Role}
 			default:
 				continue
@@ -242,9 +262,10 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
 		}
 		if len(actors) == 0 {
-			// A passive cue with no agent ("the proposed text") and a
-			// proposal with no proposer named are nobody's proposal.
-			if speaker == nil || passive || c.Stance == "proposes" {
+			// A passive cue with no agent ("the proposed text"), a
+			// proposal with no proposer named, and "the proponents of X"
+			// are nobody's stance.
+			if speaker == nil || passive || c.Stance == "proposes" || c.Class == "supporter" {
 				continue
 			}
 			actors = []ActorRef{{Entity: speaker}}
@@ -285,7 +306,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				stance := c.Stance
 				// "concerned about the withdrawal from X": against the
 				// withdrawal, so for X.
-				if t.Tok >= hit.end && x.inRange(r.inverter, toks, hit.end, t.Tok) {
+				invLo := maxInt(hit.end, t.Tok-3)
+				if t.Tok < hit.start {
+					invLo = maxInt(cs, t.Tok-3) // "disrespect for the Charter ... threatens"
+				}
+				if x.inRange(r.inverter, toks, invLo, t.Tok) {
 					switch stance {
 					case "supports":
 						stance, base.Class = "opposes", "inverted-"+c.Class
@@ -645,19 +670,35 @@ func nearSubject(toks []Token, end, cue int) bool {
 	return true
 }
 
-// directObject reports whether only articles and prepositions of an
-// object ("the", "for", "to") stand between a cue ending at lo and a
-// mention starting at tok.
+// directObject reports whether an organisation mention starting at tok
+// is the object of a cue ending at lo: near it, with no preposition that
+// makes it a source or partner ("support from the UN", "partnership
+// between the UN and ..."), and when it follows "of", as the holder of a
+// mandate or work ("the work of the ICC"), not as part of a title ("the
+// Charter of the United Nations").
 func directObject(toks []Token, lo, tok int) bool {
-	if tok-lo > 3 {
+	if tok-lo > 8 {
 		return false
 	}
 	for _, t := range toks[lo:tok] {
 		switch t.Norm {
-		case "the", "for", "to", "of", "our", "full", "strong":
-		default:
+		case "from", "by", "with", "between", "among", "through", "'s", "within", "at", "in":
 			return false
 		}
+	}
+	j := tok - 1
+	if j >= lo && toks[j].Norm == "the" {
+		j--
+	}
+	if j >= lo && toks[j].Norm == "of" {
+		if j == lo {
+			return true // "support of the ICC" style cue ending before "of"
+		}
+		switch toks[j-1].Norm {
+		case "mandate", "work", "role", "efforts", "jurisdiction", "independence", "activities", "mission", "decisions", "reform", "revitalization", "strengthening":
+			return true
+		}
+		return false
 	}
 	return true
 }
