@@ -258,3 +258,37 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPipelineCorpus extracts 200 UN General Debate speeches from
+// the shared corpus (skipped when ../shared/corpus is absent): the whole
+// pipeline from cleaned text to sorted quads, one goroutine.
+func BenchmarkPipelineCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../../shared/corpus/ungdc-2008-2022/*_7[0-4]_*.txt")
+	if len(files) == 0 {
+		b.Skip("../../shared/corpus not present")
+	}
+	if len(files) > 200 {
+		files = files[:200]
+	}
+	p := pipeline(b)
+	var sts []*extract.Statement
+	size := 0
+	for _, f := range files {
+		fl, err := extract.ReadFile(f, extract.ReadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, st := range fl.Statements {
+			sts = append(sts, st)
+			size += len(st.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, st := range sts {
+			c := *st
+			p.Run(&c)
+		}
+	}
+}

@@ -277,15 +277,33 @@ func (p *Pipeline) Run(st *Statement) []quad.Quad {
 	return SortQuads(out)
 }
 
-// SortQuads sorts quads in N-Quads string order and drops duplicates.
+// SortQuads sorts quads in the order of quad.ByQuadString (subject,
+// predicate, object, label as strings) and drops duplicates. It renders
+// each term once, not at every comparison.
 func SortQuads(qs []quad.Quad) []quad.Quad {
-	sort.Sort(quad.ByQuadString(qs))
-	out := qs[:0]
+	type keyed struct {
+		k [4]string
+		q quad.Quad
+	}
+	ks := make([]keyed, len(qs))
 	for i, q := range qs {
-		if i > 0 && q == qs[i-1] {
+		ks[i] = keyed{[4]string{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}, q}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		a, b := &ks[i].k, &ks[j].k
+		for d := range a {
+			if a[d] != b[d] {
+				return a[d] < b[d]
+			}
+		}
+		return false
+	})
+	out := qs[:0]
+	for i := range ks {
+		if i > 0 && ks[i].k == ks[i-1].k {
 			continue
 		}
-		out = append(out, q)
+		out = append(out, ks[i].q)
 	}
 	return out
 }

@@ -1,0 +1,60 @@
+package eval_test
+
+import (
+	"testing"
+
+	"github.com/stancegraph/stancegraph/data"
+	"github.com/stancegraph/stancegraph/eval"
+	"github.com/stancegraph/stancegraph/extract"
+)
+
+// floors are the levels reached on the annotated sets; a change that
+// drops below one fails. Raise them when the rules improve.
+var floors = []struct {
+	dir                  string
+	precision, recall, m float64
+}{
+	{"testdata/dev", 0.66, 0.46, 0.98},
+	{"testdata/heldout", 0.48, 0.21, 0.98},
+}
+
+func TestQualityFloors(t *testing.T) {
+	g, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := extract.NewRegistry().Build(nil, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range floors {
+		r, err := eval.Run(f.dir, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d statements, precision %.3f, recall %.3f (clear edges), F1 %.3f, metadata %.3f",
+			f.dir, r.Statements, r.Clear.Precision(), r.Clear.Recall(), r.Clear.F1(), r.MetaAccuracy())
+		if r.Clear.Precision() < f.precision {
+			t.Errorf("%s: precision %.3f < %.2f", f.dir, r.Clear.Precision(), f.precision)
+		}
+		if r.Clear.Recall() < f.recall {
+			t.Errorf("%s: recall %.3f < %.2f", f.dir, r.Clear.Recall(), f.recall)
+		}
+		if r.MetaAccuracy() < f.m {
+			t.Errorf("%s: metadata accuracy %.3f < %.2f", f.dir, r.MetaAccuracy(), f.m)
+		}
+	}
+}
+
+func TestCounts(t *testing.T) {
+	c := eval.Counts{TP: 6, FP: 2, FN: 4}
+	if c.Precision() != 0.75 || c.Recall() != 0.6 {
+		t.Errorf("precision %v recall %v", c.Precision(), c.Recall())
+	}
+	if f := c.F1(); f < 0.666 || f > 0.667 {
+		t.Errorf("F1 %v", f)
+	}
+	if (eval.Counts{}).F1() != 0 {
+		t.Error("F1 of nothing is not 0")
+	}
+}
