@@ -27,7 +27,7 @@ var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf", "
 // Files expands paths (files or folders, walked recursively) into the list
 // of files to read, sorted within each folder. Folders are walked without
 // following symbolic links, so a link loop cannot trap the walk; hidden
-// files and folders are skipped. A path that does not exist is an error
+// files and folders, and README files, are skipped. A path that does not exist is an error
 // naming it.
 func Files(paths []string) ([]string, error) {
 	var out []string
@@ -55,7 +55,7 @@ func Files(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !hasExtension(name) {
+			if d.IsDir() || !hasExtension(name) || isReadme(name) {
 				return nil
 			}
 			found = append(found, path)
@@ -76,6 +76,13 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// isReadme reports whether a file is a folder's README, which describes
+// the statements rather than being one.
+func isReadme(name string) bool {
+	base := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	return base == "readme"
 }
 
 func hasExtension(name string) bool {

@@ -131,10 +131,20 @@ func writeResultTable(w io.Writer, res []graph.Result) error {
 		row := make([]string, len(names))
 		for i, n := range names {
 			if v, ok := r[n]; ok {
-				row[i] = strings.ReplaceAll(fmt.Sprint(v), "\n", " ")
+				row[i] = cell(fmt.Sprint(v))
 			}
 		}
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
 	return tw.Flush()
+}
+
+// cell fits a value into a table cell: one line, at most 160 characters
+// (use --format json for whole values).
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:159]) + "…"
+	}
+	return s
 }
