@@ -23,6 +23,7 @@ func BenchmarkReplaceGraphs(b *testing.B) {
 	}{
 		{"memstore", func(b *testing.B) *Store { return mustOpen(b, Options{Backend: Memstore}) }},
 		{"bolt", func(b *testing.B) *Store { return mustOpen(b, Options{Path: b.TempDir()}) }},
+		{"leveldb", func(b *testing.B) *Store { return mustOpen(b, Options{Backend: LevelDB, Path: b.TempDir()}) }},
 		{"postgres", func(b *testing.B) *Store {
 			return mustOpen(b, Options{Backend: Postgres, Path: postgresSchemaURL(b)})
 		}},

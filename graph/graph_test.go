@@ -93,6 +93,12 @@ func TestMemstore(t *testing.T) { testStore(t, openMemstore) }
 
 func TestBolt(t *testing.T) { testStore(t, openBoltStore) }
 
+func openLevelDBStore(t *testing.T) *Store {
+	return mustOpen(t, Options{Backend: LevelDB, Path: t.TempDir()})
+}
+
+func TestLevelDB(t *testing.T) { testStore(t, openLevelDBStore) }
+
 func TestPostgres(t *testing.T) {
 	postgresURL(t)
 	testStore(t, openPostgresStore)
@@ -188,7 +194,8 @@ func TestOpenErrors(t *testing.T) {
 		want string
 		is   error
 	}{
-		{Options{Backend: "badger"}, `open store: unknown backend "badger" (known: bolt, memstore, postgres)`, nil},
+		{Options{Backend: "badger"}, `open store: unknown backend "badger" (known: bolt, leveldb, memstore, postgres)`, nil},
+		{Options{Backend: LevelDB, Path: filepath.Join(dir, "none"), ReadOnly: true}, "open leveldb store " + filepath.Join(dir, "none") + ": no store there", ErrNoStore},
 		{Options{}, "open bolt store: no path given", nil},
 		{Options{Path: filepath.Join(dir, "none"), ReadOnly: true}, "open bolt store " + filepath.Join(dir, "none") + ": no store there", ErrNoStore},
 		{Options{Backend: Postgres}, "open postgres store: no URL given", nil},
@@ -204,15 +211,21 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
-func TestBoltLocked(t *testing.T) {
+func TestLocked(t *testing.T) {
+	for _, backend := range []string{Bolt, LevelDB} {
+		t.Run(backend, func(t *testing.T) { testLocked(t, backend) })
+	}
+}
+
+func testLocked(t *testing.T, backend string) {
 	dir := t.TempDir()
-	w := mustOpen(t, Options{Path: dir})
+	w := mustOpen(t, Options{Backend: backend, Path: dir})
 	replace(t, w, corpusBatch(1, "v1"))
 
 	const timeout = 300 * time.Millisecond
 	for _, ro := range []bool{false, true} {
 		start := time.Now()
-		_, err := Open(t.Context(), Options{Path: dir, LockTimeout: timeout, ReadOnly: ro})
+		_, err := Open(t.Context(), Options{Backend: backend, Path: dir, LockTimeout: timeout, ReadOnly: ro})
 		elapsed := time.Since(start)
 		if !errors.Is(err, ErrLocked) {
 			t.Fatalf("second open (read-only %v) while a writer has the store: %v, want ErrLocked", ro, err)
@@ -220,7 +233,7 @@ func TestBoltLocked(t *testing.T) {
 		if elapsed < timeout || elapsed > timeout+time.Second {
 			t.Errorf("second open (read-only %v) gave up after %v, want about %v", ro, elapsed, timeout)
 		}
-		if want := "open bolt store " + dir + ": database is in use by another process"; err.Error() != want {
+		if want := "open " + backend + " store " + dir + ": database is in use by another process"; err.Error() != want {
 			t.Errorf("error = %q, want %q", err, want)
 		}
 	}
@@ -229,9 +242,9 @@ func TestBoltLocked(t *testing.T) {
 	}
 
 	// Readers share the store, but keep writers out.
-	r1 := mustOpen(t, Options{Path: dir, ReadOnly: true, LockTimeout: timeout})
-	r2 := mustOpen(t, Options{Path: dir, ReadOnly: true, LockTimeout: timeout, NoBloom: true})
-	if _, err := Open(t.Context(), Options{Path: dir, LockTimeout: timeout}); !errors.Is(err, ErrLocked) {
+	r1 := mustOpen(t, Options{Backend: backend, Path: dir, ReadOnly: true, LockTimeout: timeout})
+	r2 := mustOpen(t, Options{Backend: backend, Path: dir, ReadOnly: true, LockTimeout: timeout, NoBloom: true})
+	if _, err := Open(t.Context(), Options{Backend: backend, Path: dir, LockTimeout: timeout}); !errors.Is(err, ErrLocked) {
 		t.Errorf("writer open while readers have the store: %v, want ErrLocked", err)
 	}
 	for _, r := range []*Store{r1, r2} {

@@ -49,6 +49,7 @@ func TestStockCayley(t *testing.T) {
 		t.Skipf("%s is not set to a stock cayley binary", cayleyEnv)
 	}
 	t.Run("bolt", func(t *testing.T) { testStock(t, bin, Options{Path: t.TempDir()}) })
+	t.Run("leveldb", func(t *testing.T) { testStock(t, bin, Options{Backend: LevelDB, Path: t.TempDir()}) })
 	t.Run("postgres", func(t *testing.T) {
 		testStock(t, bin, Options{Backend: Postgres, Path: postgresSchemaURL(t)})
 	})
@@ -161,7 +162,7 @@ func testStock(t *testing.T, bin string, o Options) {
 		}
 		cayley("load", "--load", nq)
 		s := mustOpen(t, o)
-		if backend == Bolt {
+		if backend != Postgres {
 			wantLabelScan(t, s, label)
 		}
 		wantGraph(t, s, label, []quad.Quad{{Subject: corpusLabel(2), Predicate: schema.Label, Object: quad.String("from stock cayley"), Label: label}})

@@ -19,17 +19,21 @@ import (
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"github.com/hidal-go/hidalgo/kv/flat"
+	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
+	lopt "github.com/syndtr/goleveldb/leveldb/opt"
 )
 
 // Backend names accepted in Options.Backend.
 const (
 	Bolt     = "bolt"     // a directory holding Cayley's indexes.bolt file
+	LevelDB  = "leveldb"  // a LevelDB directory, as Cayley's leveldb backend keeps it
 	Memstore = "memstore" // in memory, gone when the Store is closed
 	Postgres = "postgres" // a PostgreSQL database given by a postgres:// URL
 )
 
 // Backends lists the backend names Open accepts, default first.
-var Backends = []string{Bolt, Memstore, Postgres}
+var Backends = []string{Bolt, LevelDB, Memstore, Postgres}
 
 // DefaultLockTimeout is how long Open waits for a bolt store's file lock
 // when Options.LockTimeout is zero.
@@ -54,23 +58,26 @@ var (
 
 // Options says which store Open opens and how.
 type Options struct {
-	// Backend is one of Bolt (the default when empty), Memstore or Postgres.
+	// Backend is one of Bolt (the default when empty), LevelDB, Memstore
+	// or Postgres.
 	Backend string
 
-	// Path is, for bolt, a directory holding Cayley's files exactly as
-	// stock `cayley --db bolt --dbpath DIR` expects; it is created on
-	// first use. For postgres it is a postgres:// URL. Memstore ignores it.
+	// Path is, for bolt and leveldb, a directory holding Cayley's files
+	// exactly as stock `cayley --db bolt --dbpath DIR` expects; it is
+	// created on first use. For postgres it is a postgres:// URL.
+	// Memstore ignores it.
 	Path string
 
 	// ReadOnly opens the store for reading only: writes fail with
 	// ErrReadOnly and a missing store is an error rather than created.
-	// A read-only bolt store takes a shared lock, so several readers may
-	// share a directory, but not with a writer.
+	// A read-only bolt or leveldb store takes a shared file lock, so
+	// several read-only Stores (in any processes) may share a directory,
+	// but not with a writer, which takes the lock exclusively.
 	ReadOnly bool
 
-	// LockTimeout bounds the wait for a bolt file lock held by another
-	// process; when it passes, Open returns ErrLocked. Zero means
-	// DefaultLockTimeout.
+	// LockTimeout bounds the wait for a bolt or leveldb file lock held
+	// by another Store (in this or another process); when it passes,
+	// Open returns ErrLocked. Zero means DefaultLockTimeout.
 	LockTimeout time.Duration
 
 	// NoBloom skips the bloom filter that Cayley's kv layer builds over
@@ -121,6 +128,9 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		s.qs = memstore.New()
 	case Bolt:
 		s.qs, s.kv, err = openBolt(ctx, o)
+		s.kvOpts = kvOptions(o)
+	case LevelDB:
+		s.qs, s.kv, err = openLevelDB(ctx, o)
 		s.kvOpts = kvOptions(o)
 	case Postgres:
 		s.qs, s.db, err = openPostgres(ctx, o)
@@ -266,6 +276,56 @@ func openBolt(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV, er
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
+	}
+	return qs, kdb, nil
+}
+
+// openLevelDB opens (and on first use creates) a leveldb store directory.
+// LevelDB does not wait for its lock, so Open retries until LockTimeout.
+func openLevelDB(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV, error) {
+	if o.Path == "" {
+		return nil, nil, errors.New("open leveldb store: no path given")
+	}
+	fail := func(err error) (cgraph.QuadStore, *sharedTxKV, error) {
+		return nil, nil, fmt.Errorf("open leveldb store %s: %w", o.Path, err)
+	}
+	if o.ReadOnly {
+		if _, err := os.Stat(filepath.Join(o.Path, "CURRENT")); errors.Is(err, os.ErrNotExist) {
+			return fail(ErrNoStore)
+		}
+	} else if err := os.MkdirAll(o.Path, 0o700); err != nil {
+		return fail(err)
+	}
+	timeout := o.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	deadline := time.Now().Add(timeout)
+	var db *hleveldb.DB
+	for {
+		var err error
+		db, err = hleveldb.Open(o.Path, &lopt.Options{ReadOnly: o.ReadOnly})
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EAGAIN) {
+			return fail(err)
+		}
+		if time.Now().After(deadline) {
+			return fail(ErrLocked)
+		}
+		select {
+		case <-ctx.Done():
+			return fail(ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	db.SetWriteOptions(&lopt.WriteOptions{Sync: true})
+	kdb := &sharedTxKV{KV: flat.Upgrade(db)}
+	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
+	if err != nil {
+		kdb.Close()
+		return fail(err)
 	}
 	return qs, kdb, nil
 }
