@@ -73,6 +73,10 @@ type cueHit struct {
 	start, end int // token indexes
 }
 
+// forumSubject marks a clause whose subject is a forum ("the Council
+// decided"): its cues are no delegation's stance.
+const forumSubject = "\x00forum"
+
 // evaluative cues state the speaker's own judgement whoever the grammatical
 // subject is: "the so-called X", "X is nothing but", "X endangers peace".
 func evaluative(c *data.Cue) bool {
@@ -272,6 +276,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			if !evaluative(c) {
 				conf *= 0.9
 			}
+		}
+		if len(actors) == 1 && actors[0].Unnamed == forumSubject {
+			if !evaluative(c) {
+				continue
+			}
+			actors = nil
 		}
 		for i := range actors {
 			if actors[i].Entity == nil && actors[i].Unnamed == "" {
@@ -498,6 +508,11 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		}
 		if m.Tok < lo {
 			break
+		}
+		if len(out) == 0 && m.Kind == MentionEntity && (m.Entity.Kind == data.KindForum || m.Entity.Kind == data.KindSession) && nearSubject(toks, m.TokEnd, cue) {
+			// "the General Assembly has adopted ..., supporting X": a
+			// body of the UN is the subject, and it is no actor.
+			return []ActorRef{{Unnamed: forumSubject}}
 		}
 		ref, ok := actorRef(m)
 		if !ok {

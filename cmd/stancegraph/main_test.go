@@ -217,8 +217,11 @@ func TestQueryErrors(t *testing.T) {
 
 func TestSchemaCmd(t *testing.T) {
 	out, _ := mustRun(t, "schema")
+	if strings.Contains(out, "<<") {
+		t.Errorf("schema prints IRIs in double brackets")
+	}
 	for _, p := range []string{"supports", "opposes", "proposes", "alignsWith"} {
-		if !strings.Contains(out, "<"+ns+p+">") {
+		if !strings.Contains(out, " <"+ns+p+"> ") {
 			t.Errorf("schema lacks %s", p)
 		}
 	}

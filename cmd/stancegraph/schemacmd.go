@@ -55,7 +55,7 @@ func runSchema(w io.Writer, format string) error {
 			if t.Class {
 				k = "class"
 			}
-			fmt.Fprintf(tw, "%s\t<%s>\t%s\t%s\n", k, t.IRI, t.Comment, t.Matches)
+			fmt.Fprintf(tw, "%s\t<%s>\t%s\t%s\n", k, string(t.IRI), t.Comment, t.Matches)
 		}
 		return tw.Flush()
 	}
