@@ -264,10 +264,20 @@ func ReadFile(path string, o ReadOptions) (*File, error) {
 		}}
 		return f, nil
 	}
+	// The record's opening (title page, or the text before the first
+	// labelled turn) dates and places every turn.
+	record := doc.Text[:ts[0].HeaderStart]
+	if ts[0].Speaker == "" && ts[0].Delegation == "" {
+		record = doc.Text[:ts[0].End]
+	}
+	if len(record) > 2000 {
+		record = record[:2000]
+	}
 	for _, t := range ts {
 		f.Statements = append(f.Statements, &Statement{
 			IRI: schema.StatementIRI(path, t.N), Path: path, SHA256: f.SHA256,
 			Text: doc.Text[t.HeaderStart:t.End], Given: turnGiven(given, t), Turn: t.N,
+			Record: record,
 		})
 	}
 	return f, nil

@@ -121,7 +121,8 @@ func TestVerbatimRecord(t *testing.T) {
 		}
 		parts = append(parts, strings.TrimSpace(string(b)))
 	}
-	record := "The President: I now give the floor to the representative of Indonesia.\n\n" + parts[0] +
+	record := "Security Council\nSeventy-fifth year\n8699th meeting\nThursday, 9 January 2020, 10 a.m.\nNew York\n\n" +
+		"The President: I now give the floor to the representative of Indonesia.\n\n" + parts[0] +
 		"\n\nThe President: I now give the floor to the observer of the European Union.\n\n" + parts[1] + "\n"
 	p := writeFile(t, t.TempDir(), "record.txt", []byte(record))
 	sts, qs := extractFile(t, p)
@@ -139,6 +140,12 @@ func TestVerbatimRecord(t *testing.T) {
 	}
 	if sts[1].IRI == sts[3].IRI || !strings.HasSuffix(string(sts[3].IRI), "/turn/4") {
 		t.Errorf("turn IRIs: %s %s", sts[1].IRI, sts[3].IRI)
+	}
+	for _, st := range sts {
+		m := st.Meta
+		if m.Date != "2020-01-09" || m.Forum == nil || m.Forum.Key != "security-council" || m.Session == nil || m.Session.Label != "S/PV.8699" {
+			t.Errorf("turn %d: the record's forum, meeting and date are not on it: %+v", st.Turn, m)
+		}
 	}
 	got := edges(t, qs)
 	for _, want := range []string{

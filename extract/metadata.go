@@ -46,6 +46,7 @@ var monthNum = map[string]string{
 func (a *Analyzer) readMetadata(st *Statement) {
 	m := &st.Meta
 	a.fromFileName(st)
+	a.fromRecord(st)
 	a.fromHeader(st)
 	a.fromGiven(st)
 	if m.Year == "" && len(m.Date) >= 4 {
@@ -60,6 +61,64 @@ func (a *Analyzer) readMetadata(st *Statement) {
 		m.Date, m.Year = s.From, s.From[:4]
 	}
 	a.onBehalfOf(st)
+	a.presidingOfficer(st)
+}
+
+var (
+	meetingNumber = regexp.MustCompile(`\b(\d{3,5})(?:st|nd|rd|th) meeting\b`)
+	pvSymbol      = regexp.MustCompile(`\b((?:S|A/\d{1,2}|A/ES-\d{1,2})/PV\.\d{1,5})\b`)
+)
+
+// fromRecord reads the opening of a verbatim record that a turn comes
+// from: the forum, the meeting (its S/PV symbol) and the date.
+func (a *Analyzer) fromRecord(st *Statement) {
+	rec := st.Record
+	if rec == "" {
+		return
+	}
+	m := &st.Meta
+	for _, mn := range a.matcher.Find(rec, Tokenize(rec)) {
+		if mn.Entity != nil && mn.Entity.Kind == data.KindForum {
+			m.Forum = mn.Entity
+			break
+		}
+	}
+	if s := pvSymbol.FindString(rec); s != "" {
+		m.SessionName = s
+	} else if g := meetingNumber.FindStringSubmatch(rec); g != nil && m.Forum != nil && m.Forum.Key == "security-council" {
+		m.SessionName = "S/PV." + g[1]
+	}
+	if d := findDate(rec); d != "" {
+		m.Date, m.Year = d, d[:4]
+	}
+}
+
+// presidingOfficer names the holder of the post a turn is labelled with
+// ("The Chair:", "The President:") when the gazetteer says who held it in
+// that forum on the statement's date.
+func (a *Analyzer) presidingOfficer(st *Statement) {
+	m := &st.Meta
+	if m.Speaker != "" || m.SpeakerTitle == "" || m.Forum == nil || m.Date == "" {
+		return
+	}
+	role := m.SpeakerTitle
+	switch strings.ToLower(role) {
+	case "chair", "chairman", "chairperson", "chairwoman":
+		role = "Chair"
+	case "president", "acting president":
+		role = "President"
+	default:
+		return
+	}
+	for f := m.Forum; f != nil; f = a.g.Lookup(f.PartOf) {
+		if p := a.g.Holder(f.ID(), role, m.Date); p != nil {
+			m.Speaker = p.Holder
+			return
+		}
+		if f.PartOf == "" {
+			return
+		}
+	}
 }
 
 func (a *Analyzer) fromFileName(st *Statement) {

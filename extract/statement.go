@@ -25,6 +25,9 @@ type Statement struct {
 	// Turn is the position of the statement in a multi-speaker record (from
 	// 1), or 0 for a file holding one statement.
 	Turn int
+	// Record is the opening of the multi-speaker record a turn comes
+	// from (its title page: forum, meeting, date), "" for other files.
+	Record string
 
 	Meta      Metadata
 	Tokens    []Token

@@ -99,6 +99,9 @@ func runExtract(ctx context.Context, g *globalOptions, o *extractOptions) error 
 		for _, w := range f.Warnings {
 			fmt.Fprintf(o.ErrOut, "warning: %s: %s\n", path, w)
 		}
+		if w := languageWarning(f); w != "" {
+			fmt.Fprintf(o.ErrOut, "warning: %s\n", w)
+		}
 		for _, st := range f.Statements {
 			qs := p.Run(st)
 			if tw != nil {

@@ -211,6 +211,9 @@ func extractFile(ctx context.Context, store *graph.Store, p *extract.Pipeline, f
 	for _, w := range f.Warnings {
 		r.warn = append(r.warn, path+": "+w)
 	}
+	if w := languageWarning(f); w != "" {
+		r.warn = append(r.warn, w)
+	}
 	for _, st := range f.Statements {
 		r.stmts++
 		sha, ver, ok, err := store.Fingerprint(ctx, st.IRI)
@@ -254,4 +257,13 @@ func gazetteerQuads(p *extract.Pipeline) []quad.Quad {
 	qs = append(qs, quad.Quad{Subject: schema.GazetteerGraph, Predicate: schema.ExtractorVersion,
 		Object: quad.String(p.Gazetteers.Version), Label: schema.GazetteerGraph})
 	return extract.SortQuads(qs)
+}
+
+// languageWarning says when a file is not in English: it is loaded with
+// its language tag, and stance extraction is skipped.
+func languageWarning(f *extract.File) string {
+	if l := f.Language; l != "" && l != "en" && l != "und" {
+		return fmt.Sprintf("%s: language %q: loaded with its language tag, stance extraction skipped (English only)", f.Path, l)
+	}
+	return ""
 }

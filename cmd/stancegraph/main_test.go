@@ -176,19 +176,20 @@ func TestBadInputs(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(in, "binary.txt"), []byte("abc\x00\x01\x02def"), 0o644)
 	os.WriteFile(filepath.Join(in, "latin.txt"), []byte("We support the Paris Agreement, said the d\xe9l\xe9gation.\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "fr.txt"), []byte("La France soutient l'Accord de Paris et le programme de développement durable. Nous appelons tous les États à le mettre en œuvre dans les meilleurs délais.\n"), 0o644)
 	db := filepath.Join(dir, "db")
 	_, errOut, err := run(t, "", "--db", db, "ingest", in)
 	if err == nil {
 		t.Fatal("ingest with bad files succeeded")
 	}
-	for _, want := range []string{"empty.txt", "binary.txt", "latin.txt: ", "Windows-1252", "2 failed"} {
+	for _, want := range []string{"empty.txt", "binary.txt", "latin.txt: ", "Windows-1252", "2 failed", "fr.txt: language \"fr\""} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
 	}
 	// The good files still loaded.
 	out, _ := mustRun(t, "--db", db, "stats", "--format", "json")
-	if !strings.Contains(out, `"Statements": 2`) {
+	if !strings.Contains(out, `"Statements": 3`) {
 		t.Errorf("stats after partial ingest: %s", out)
 	}
 	if code := exitCode(err); code != exitFailure {

@@ -64,6 +64,8 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
 		newForgetCmd(g),
 		newSchemaCmd(g),
 		newEvalCmd(g),
+		newExploreCmd(g),
+		newCompareCmd(g),
 	)
 	return root
 }
