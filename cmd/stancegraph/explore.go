@@ -172,9 +172,19 @@ func runExplore(ctx context.Context, g *globalOptions, o *exploreOptions) error 
 	return nil
 }
 
-// writeRowTable prints rows as an aligned table, with their evidence
-// indented under each row when evidence is set.
+// writeRowTable prints rows as an aligned table or, when evidence is
+// set, one line per row with its evidence sentences indented under it.
 func writeRowTable(w io.Writer, rows []explore.Row, showActor, showTarget, evidence bool) {
+	if evidence {
+		for _, r := range rows {
+			fmt.Fprintf(w, "%s %s %s: %d claims in %d statements, %s to %s, confidence %.2f; %s\n",
+				r.Actor.Label, r.Stance, r.Target.Label, r.Count, r.Statements, r.First, r.Last, r.Confidence, forumNames(r.Forums))
+			for _, ev := range r.Evidence {
+				writeEvidence(w, ev)
+			}
+		}
+		return
+	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	var head []string
 	if showActor {
@@ -198,12 +208,6 @@ func writeRowTable(w io.Writer, rows []explore.Row, showActor, showTarget, evide
 		cells = append(cells, strconv.Itoa(r.Count), strconv.Itoa(r.Statements), r.First, r.Last,
 			strconv.FormatFloat(r.Confidence, 'f', 2, 64), forumNames(r.Forums))
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-		if evidence {
-			tw.Flush()
-			for _, ev := range r.Evidence {
-				writeEvidence(w, ev)
-			}
-		}
 	}
 	tw.Flush()
 }
