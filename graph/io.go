@@ -145,15 +145,21 @@ type ImportResult struct {
 
 // A ParseError is a malformed line of N-Quads input.
 type ParseError struct {
-	Line int    // line number, from 1
-	Text string // the line as read, shortened when long
-	Err  error  // what is wrong with it
+	Line   int    // line number, from 1
+	Column int    // character (not byte) in the line, from 1; 0 if unknown
+	Text   string // the line as read, shortened when long
+	Err    error  // what is wrong with it
 }
 
+// Error says where the line is bad and why.
 func (e *ParseError) Error() string {
+	if e.Column > 0 {
+		return fmt.Sprintf("line %d, column %d: %v", e.Line, e.Column, e.Err)
+	}
 	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
 }
 
+// Unwrap returns the cause.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // An ErrorList is a list of parse errors, in input order.
@@ -195,9 +201,11 @@ func (l ErrorList) Err() error {
 // The whole input is read and checked before anything is written. For
 // N-Quads every malformed line is reported with its line number; unless
 // o.SkipBad is set, Import then returns an ErrorList and writes nothing.
-// N-Quads are read raw: literals keep the datatype they were written with
-// ("1"^^<...#integer> stays a typed string, not a Go number), so an
-// export of the import is byte-identical. Other formats stop at their
+// N-Quads literals are kept as written: a typed literal keeps its
+// datatype IRI ("1"^^<...#integer> stays a typed string, not a Go
+// number), so an export of the import is byte-identical. (This package
+// parses N-Quads itself: the quad library's raw reader misreads literals
+// such as "@"@en.) Other formats stop at their
 // first error, even with o.SkipBad.
 //
 // Import holds the parsed input in memory; writes go in transactions of
@@ -275,7 +283,7 @@ func (s *Store) importQuads(ctx context.Context, r io.Reader, format string, o I
 // maxLineText is how much of a bad line a ParseError keeps.
 const maxLineText = 200
 
-// readNQuads reads N-Quads line by line with the raw parser. It returns
+// readNQuads reads N-Quads line by line (see parseNQuad). It returns
 // the quads of the good lines and an error for each bad one; err is an
 // I/O error.
 func readNQuads(ctx context.Context, r io.Reader) (quads []quad.Quad, bad ErrorList, err error) {
@@ -293,20 +301,23 @@ func readNQuads(ctx context.Context, r io.Reader) (quads []quad.Quad, bad ErrorL
 				return nil, nil, err
 			}
 		}
-		t := strings.TrimSpace(text)
-		if t != "" && t[0] != '#' {
-			q, perr := nquads.ParseRaw(t)
-			if perr == nil {
-				perr = checkQuad(q)
+		t := strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
+		q, ok, perr := parseNQuad(t)
+		if ok && perr == nil {
+			perr = checkQuad(q)
+		}
+		if perr != nil {
+			pe := &ParseError{Line: line, Text: t, Err: perr}
+			var se *syntaxError
+			if errors.As(perr, &se) {
+				pe.Column, pe.Err = se.Col, errors.New(se.Msg)
 			}
-			if perr != nil {
-				if len(t) > maxLineText {
-					t = t[:maxLineText] + "..."
-				}
-				bad = append(bad, &ParseError{Line: line, Text: t, Err: perr})
-			} else {
-				quads = append(quads, q)
+			if len(pe.Text) > maxLineText {
+				pe.Text = strings.ToValidUTF8(pe.Text[:maxLineText], "") + "..."
 			}
+			bad = append(bad, pe)
+		} else if ok {
+			quads = append(quads, q)
 		}
 		if rerr == io.EOF {
 			break

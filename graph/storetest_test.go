@@ -317,8 +317,11 @@ func testImportBadLine(t *testing.T, open opener) {
 	if !errors.As(err, &pe) || pe.Line != 4 {
 		t.Errorf("errors.As(ParseError) = %v", pe)
 	}
-	if !strings.Contains(err.Error(), "line 4: ") || !strings.Contains(err.Error(), "and 1 more") {
-		t.Errorf("error %q does not name line 4", err)
+	if want := `import nquads: line 4, column 37: literal has no closing '"' (and 1 more bad lines)`; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+	if want := `line 6, column 17: character ' ' is not allowed in an IRI`; list[1].Error() != want {
+		t.Errorf("second error = %q, want %q", list[1], want)
 	}
 	if got := export(t, s); got != "" {
 		t.Errorf("failed import committed:\n%s", got)
