@@ -9,7 +9,8 @@ import (
 )
 
 // EachQuad calls fn for every quad of the store, in store order, holding
-// the store's read lock throughout: fn must not write to the store. It
+// the store's read lock throughout: fn must not call the Store's methods
+// (a write would deadlock, and so can a read while a writer waits). It
 // stops at the first error fn returns and returns it; it also stops when
 // ctx is cancelled.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {

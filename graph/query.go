@@ -90,7 +90,7 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 	defer cancel()
 	timedOut := func() error {
 		if errors.Is(qctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
-			return fmt.Errorf("%s query: %w after %v", lang, ErrQueryTimeout, timeout)
+			return fmt.Errorf("%s %w after %v", lang, ErrQueryTimeout, timeout)
 		}
 		return nil
 	}

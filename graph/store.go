@@ -32,8 +32,8 @@ const (
 	Postgres = "postgres" // a PostgreSQL database given by a postgres:// URL
 )
 
-// Backends lists the backend names Open accepts, default first.
-var Backends = []string{Bolt, LevelDB, Memstore, Postgres}
+// Backends returns the backend names Open accepts, default first.
+func Backends() []string { return []string{Bolt, LevelDB, Memstore, Postgres} }
 
 // DefaultLockTimeout is how long Open waits for a bolt store's file lock
 // when Options.LockTimeout is zero.
@@ -135,7 +135,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	case Postgres:
 		s.qs, s.db, err = openPostgres(ctx, o)
 	default:
-		return nil, fmt.Errorf("open store: unknown backend %q (known: %s)", backend, strings.Join(Backends, ", "))
+		return nil, fmt.Errorf("open store: unknown backend %q (known: %s)", backend, strings.Join(Backends(), ", "))
 	}
 	if err != nil {
 		return nil, err

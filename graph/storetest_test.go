@@ -39,6 +39,7 @@ func testStore(t *testing.T, open opener) {
 		{"QueryTimeout", testQueryTimeout},
 		{"QueryErrors", testQueryErrors},
 		{"Stats", testStats},
+		{"EachQuad", testEachQuad},
 		{"ManyGraphs", testManyGraphs},
 	}
 	for _, tt := range tests {
@@ -457,7 +458,7 @@ func testQueryTimeout(t *testing.T, open opener) {
 		elapsed := time.Since(start)
 		if !errors.Is(err, ErrQueryTimeout) {
 			t.Errorf("%s: error = %v, want a timeout", q, err)
-		} else if !strings.Contains(err.Error(), "query timed out after 200ms") {
+		} else if err.Error() != "gizmo query timed out after 200ms" {
 			t.Errorf("%s: error %q does not say how long", q, err)
 		}
 		if elapsed > 2*time.Second {
@@ -547,5 +548,27 @@ func testManyGraphs(t *testing.T, open opener) {
 	st, err := s.Stats(t.Context())
 	if err != nil || st.Quads != n*30 {
 		t.Errorf("Stats = %d quads, %v; want %d", st.Quads, err, n*30)
+	}
+}
+
+func testEachQuad(t *testing.T, open opener) {
+	s := open(t)
+	replace(t, s, corpus(0, 3, "v1")...)
+	var got []quad.Quad
+	if err := s.EachQuad(t.Context(), func(q quad.Quad) error { got = append(got, q); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var want []quad.Quad
+	for _, b := range corpus(0, 3, "v1") {
+		want = append(want, b.Quads...)
+	}
+	if NQuads(got) != NQuads(want) {
+		t.Errorf("EachQuad gave\n%s\nwant\n%s", NQuads(got), NQuads(want))
+	}
+	stop := errors.New("stop")
+	n := 0
+	err := s.EachQuad(t.Context(), func(quad.Quad) error { n++; return stop })
+	if err != stop || n != 1 {
+		t.Errorf("EachQuad after an error: %d calls, %v", n, err)
 	}
 }
