@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/cayleygraph/quad"
@@ -14,10 +13,11 @@ import (
 // stops at the first error fn returns and returns it; it also stops when
 // ctx is cancelled.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
-	defer s.rlock()()
-	if s.qs == nil {
-		return errors.New("read quads: store is closed")
+	release, err := s.reading()
+	if err != nil {
+		return fmt.Errorf("read quads: %w", err)
 	}
+	defer release()
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {

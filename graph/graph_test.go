@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -383,8 +384,26 @@ func TestClosed(t *testing.T) {
 	if _, err := s.ReplaceGraphs(t.Context(), []Batch{corpusBatch(1, "v1")}); err == nil || !strings.Contains(err.Error(), "store is closed") {
 		t.Errorf("write to closed store: %v", err)
 	}
-	if _, err := s.Query(t.Context(), `g.V().All()`, QueryOptions{}); err == nil {
-		t.Errorf("query on closed store: no error")
+	if _, err := s.Query(t.Context(), `g.V().All()`, QueryOptions{}); err == nil || err.Error() != "query: store is closed" {
+		t.Errorf("query on closed store: %v", err)
+	}
+	if _, err := s.GraphQuads(t.Context(), corpusLabel(1)); err == nil {
+		t.Errorf("GraphQuads on closed store: no error")
+	}
+	if _, _, _, err := s.Fingerprint(t.Context(), corpusLabel(1)); err == nil {
+		t.Errorf("Fingerprint on closed store: no error")
+	}
+	if _, err := s.Stats(t.Context()); err == nil {
+		t.Errorf("Stats on closed store: no error")
+	}
+	if err := s.EachQuad(t.Context(), func(quad.Quad) error { return nil }); err == nil {
+		t.Errorf("EachQuad on closed store: no error")
+	}
+	if _, err := s.Export(t.Context(), io.Discard, ""); err == nil {
+		t.Errorf("Export on closed store: no error")
+	}
+	if _, err := s.Import(t.Context(), strings.NewReader(""), "", ImportOptions{}); err == nil {
+		t.Errorf("Import on closed store: no error")
 	}
 }
 

@@ -80,10 +80,11 @@ func (s *Store) export(ctx context.Context, w io.Writer, format string, sorted b
 	if err != nil {
 		return 0, err
 	}
-	defer s.rlock()()
-	if s.qs == nil {
-		return 0, errors.New("store is closed")
+	release, err := s.reading()
+	if err != nil {
+		return 0, err
 	}
+	defer release()
 	bw := bufio.NewWriterSize(w, 64<<10)
 	qw := f.Writer(bw)
 	var (

@@ -78,10 +78,11 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 	if timeout <= 0 {
 		timeout = DefaultQueryTimeout
 	}
-	defer s.rlock()()
-	if s.qs == nil {
-		return nil, errors.New("query: store is closed")
+	release, err := s.reading()
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
 	}
+	defer release()
 
 	// Cayley's sessions ignore the context given to Execute; the one
 	// given to the iterator's Next is honoured, and gizmo interrupts its

@@ -15,7 +15,11 @@ import (
 // quad.ByQuadString; none when there is no such graph. It reads them
 // through the label index.
 func (s *Store) GraphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, error) {
-	defer s.rlock()()
+	release, err := s.reading()
+	if err != nil {
+		return nil, fmt.Errorf("read graph %s: %w", label, err)
+	}
+	defer release()
 	qs, err := s.graphQuads(ctx, label)
 	if err != nil {
 		return nil, fmt.Errorf("read graph %s: %w", label, err)
@@ -88,7 +92,11 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 // the graph holds no schema.SHA256 literal for it; version is then empty
 // too. A missing version with a stored hash gives ok and an empty version.
 func (s *Store) Fingerprint(ctx context.Context, label quad.IRI) (sha, version string, ok bool, err error) {
-	defer s.rlock()()
+	release, err := s.reading()
+	if err != nil {
+		return "", "", false, fmt.Errorf("read fingerprint of %s: %w", label, err)
+	}
+	defer release()
 	err = s.eachQuad(ctx, quad.Subject, label, func(ref cgraph.Ref) error {
 		q, err := s.qs.Quad(ref)
 		if err != nil {

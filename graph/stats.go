@@ -29,7 +29,11 @@ type Stats struct {
 // Stats counts the store's quads, statements, actors and targets. It
 // reads every quad once, so it takes time in proportion to the store.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	defer s.rlock()()
+	release, err := s.reading()
+	if err != nil {
+		return Stats{}, fmt.Errorf("count store content: %w", err)
+	}
+	defer release()
 	st, err := s.stats(ctx)
 	if err != nil {
 		return Stats{}, fmt.Errorf("count store content: %w", err)

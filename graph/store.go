@@ -87,8 +87,11 @@ type Options struct {
 }
 
 // A Store is an open Cayley quad store. Its methods are safe for
-// concurrent use; writes are serialised within the process. Close it when
-// done: a bolt store holds a file lock until then.
+// concurrent use; writes are serialised within the process. Except on
+// PostgreSQL, a write commits only when no read (a query, an export) is
+// running, and reads started meanwhile wait for the commit: a long query
+// delays writes up to its timeout. Close the Store when done: a bolt or
+// leveldb store holds a file lock until then.
 type Store struct {
 	qs       cgraph.QuadStore
 	backend  string
@@ -101,8 +104,9 @@ type Store struct {
 	// wmu serialises writers: ReplaceGraphs reads a graph, diffs it and
 	// writes the difference, which must not interleave with another write.
 	wmu sync.Mutex
-	// rmu keeps reads and writes apart where the backend needs it:
-	// readers take it shared, the commit of a write exclusively. The
+	// rmu keeps reads and writes apart where the backend needs it
+	// (lockReads): readers take it shared, the commit of a write
+	// exclusively; Close takes it exclusively on every backend. The
 	// memstore is not safe for concurrent use. On bolt, Cayley nests read
 	// transactions in one goroutine (an iterator's and a lookup's), and a
 	// commit that grows the file waits for every read transaction to end
@@ -143,10 +147,13 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the store and releases its locks and connections.
+// Close closes the store and releases its locks and connections. It waits
+// for running reads and writes to finish; later calls fail.
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
 	var errs []error
 	if s.qs != nil {
 		errs = append(errs, s.qs.Close())
@@ -165,13 +172,19 @@ func (s *Store) Close() error {
 // Backend returns the name of the store's backend.
 func (s *Store) Backend() string { return s.backend }
 
-// rlock takes the read lock (see Store.rmu) and returns its release.
-func (s *Store) rlock() func() {
-	if !s.lockReads {
-		return func() {}
-	}
+// errClosed reports a call on a closed Store.
+var errClosed = errors.New("store is closed")
+
+// reading takes the read lock (see Store.rmu) and returns its release;
+// readers take it on every backend, so that Close waits for them. It
+// fails on a closed store.
+func (s *Store) reading() (func(), error) {
 	s.rmu.RLock()
-	return s.rmu.RUnlock
+	if s.qs == nil {
+		s.rmu.RUnlock()
+		return nil, errClosed
+	}
+	return s.rmu.RUnlock, nil
 }
 
 // lockWrite takes the writer lock and returns its release.
@@ -182,7 +195,7 @@ func (s *Store) lockWrite() (func(), error) {
 	s.wmu.Lock()
 	if s.qs == nil {
 		s.wmu.Unlock()
-		return nil, errors.New("store is closed")
+		return nil, errClosed
 	}
 	return s.wmu.Unlock, nil
 }
