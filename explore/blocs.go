@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"sort"
 	"strings"
@@ -264,4 +265,30 @@ func sortRefs(rs []Ref) {
 		}
 		return rs[i].IRI < rs[j].IRI
 	})
+}
+
+// Dot returns the agreement graph as Graphviz DOT, undirected: one
+// cluster per bloc, unaligned actors outside, and an edge per pair with
+// a positive score, thicker for higher scores.
+func (r *BlocResult) Dot() string {
+	var b strings.Builder
+	b.WriteString("graph blocs {\n  graph [layout=neato, overlap=false, splines=true, fontname=\"Helvetica\"];\n")
+	b.WriteString("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n")
+	palette := []string{"#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99", "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00"}
+	for i, bl := range r.Blocs {
+		fmt.Fprintf(&b, "  subgraph %s {\n    label=%s;\n", dotID(fmt.Sprintf("cluster_%d", i+1)), dotID(fmt.Sprintf("bloc %d", i+1)))
+		for _, m := range bl.Members {
+			fmt.Fprintf(&b, "    %s [label=%s, fillcolor=%q];\n", dotID(m.IRI), dotID(m.Label), palette[i%len(palette)])
+		}
+		b.WriteString("  }\n")
+	}
+	for _, m := range r.Unaligned {
+		fmt.Fprintf(&b, "  %s [label=%s, fillcolor=\"#eeeeee\"];\n", dotID(m.IRI), dotID(m.Label))
+	}
+	for _, a := range r.Agreements {
+		fmt.Fprintf(&b, "  %s -- %s [penwidth=%.1f, tooltip=%s];\n", dotID(a.A.IRI), dotID(a.B.IRI), 0.5+3*a.Score,
+			dotID(fmt.Sprintf("%s – %s: %.2f (%d same, %d opposite)", a.A.Label, a.B.Label, a.Score, a.Same, a.Opposite)))
+	}
+	b.WriteString("}\n")
+	return b.String()
 }

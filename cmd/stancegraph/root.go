@@ -66,6 +66,9 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
 		newEvalCmd(g),
 		newExploreCmd(g),
 		newCompareCmd(g),
+		newBlocsCmd(g),
+		newTimelineCmd(g),
+		newDrawCmd(g),
 	)
 	return root
 }
