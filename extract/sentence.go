@@ -9,6 +9,9 @@ import (
 // A Span is a half-open byte range [Start, End) of a statement's text.
 type Span struct{ Start, End int }
 
+// maxSentence is the longest span Sentences returns, in bytes.
+const maxSentence = 4000
+
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
@@ -32,6 +35,19 @@ func Sentences(text string) []Span {
 	start := 0
 	add := func(end int) {
 		s, e := trimSpan(text, start, end)
+		// No real sentence is this long: a text without punctuation is
+		// cut at spaces so that the rules' cost stays linear.
+		for e-s > maxSentence {
+			cut := s + maxSentence
+			if sp := strings.LastIndexAny(text[s:cut], " \n\t"); sp > 0 {
+				cut = s + sp
+			}
+			for cut < e && !utf8.RuneStart(text[cut]) {
+				cut++
+			}
+			out = append(out, Span{s, cut})
+			s, e = trimSpan(text, cut, e)
+		}
 		if e > s {
 			out = append(out, Span{s, e})
 		}
