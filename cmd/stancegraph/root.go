@@ -69,6 +69,7 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
 		newBlocsCmd(g),
 		newTimelineCmd(g),
 		newDrawCmd(g),
+		newServeCmd(g),
 	)
 	return root
 }
