@@ -73,6 +73,10 @@ type cueHit struct {
 	start, end int // token indexes
 }
 
+// topicCueWeight is the least cue weight that makes a broad topic a
+// stance target.
+const topicCueWeight = 0.8
+
 // forumSubject marks a clause whose subject is a forum ("the Council
 // decided"): its cues are no delegation's stance.
 const forumSubject = "\x00forum"
@@ -332,6 +336,13 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 				// Nobody supports a harm: "we must tackle terrorism".
 				if stance == "supports" && t.Entity.Valence == data.ValenceNegative {
+					continue
+				}
+				// A broad topic (democracy, human rights) is a stance
+				// target only after an explicit cue: "based on human
+				// rights" or "we should promote democracy" in passing
+				// says little about a position.
+				if t.Entity.Class == string(schema.Topic) && c.Weight < topicCueWeight && stance != "aligns" {
 					continue
 				}
 				switch stance {
