@@ -341,8 +341,10 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// A broad topic (democracy, human rights) is a stance
 				// target only after an explicit cue: "based on human
 				// rights" or "we should promote democracy" in passing
-				// says little about a position.
-				if t.Entity.Class == string(schema.Topic) && c.Weight < topicCueWeight && stance != "aligns" {
+				// says little about a position. A harm may be opposed
+				// with any cue ("weapons endangering peace").
+				if t.Entity.Class == string(schema.Topic) && c.Weight < topicCueWeight && stance != "aligns" &&
+					!(stance == "opposes" && t.Entity.Valence == data.ValenceNegative) {
 					continue
 				}
 				switch stance {
