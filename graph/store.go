@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,8 +34,8 @@ const (
 // Backends returns the backend names Open accepts, default first.
 func Backends() []string { return []string{Bolt, LevelDB, Memstore, Postgres} }
 
-// DefaultLockTimeout is how long Open waits for a bolt store's file lock
-// when Options.LockTimeout is zero.
+// DefaultLockTimeout is how long Open waits for the file lock of a bolt or
+// leveldb store when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second
 
 // boltFile is the name of the database file inside a bolt store directory;
@@ -44,9 +43,9 @@ const DefaultLockTimeout = 2 * time.Second
 const boltFile = "indexes.bolt"
 
 var (
-	// ErrLocked reports that another process (or another Store in this
-	// process) holds the database: a bolt file is locked by a writer, or a
-	// writer finds it held by readers.
+	// ErrLocked reports that another Store, in this process or another,
+	// holds a bolt or leveldb store: a writer holds it, or a writer finds
+	// it held by read-only Stores.
 	ErrLocked = errors.New("database is in use by another process")
 
 	// ErrReadOnly reports a write to a Store opened with Options.ReadOnly.
@@ -95,7 +94,6 @@ type Options struct {
 type Store struct {
 	qs       cgraph.QuadStore
 	backend  string
-	path     string
 	readOnly bool
 	db       *sql.DB     // postgres only: for the label index and fast paths
 	kv       *sharedTxKV // kv backends only: the database under qs
@@ -125,7 +123,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if backend == "" {
 		backend = Bolt
 	}
-	s := &Store{backend: backend, path: o.Path, readOnly: o.ReadOnly, lockReads: backend != Postgres}
+	s := &Store{backend: backend, readOnly: o.ReadOnly, lockReads: backend != Postgres}
 	var err error
 	switch backend {
 	case Memstore:
@@ -209,7 +207,14 @@ func (s *Store) lockWrite() (func(), error) {
 // resolves for the adds, which are then written without that node. So
 // on kv stores the adds and the deletes go in two ApplyDeltas calls that
 // share one kv transaction.
-func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) (err error) {
+	// Cayley panics on some bad input; checkQuad keeps out what is
+	// known, and this turns the rest into errors.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cayley: %v", r)
+		}
+	}()
 	if s.lockReads {
 		s.rmu.Lock()
 		defer s.rmu.Unlock()
@@ -231,7 +236,12 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 			adds = append(adds, d)
 		}
 	}
-	err := s.kv.inTx(ctx, func() error {
+	err = s.kv.inTx(ctx, func() (err error) {
+		defer func() { // roll back, then reset below
+			if r := recover(); r != nil {
+				err = fmt.Errorf("cayley: %v", r)
+			}
+		}()
 		if len(adds) > 0 {
 			if err := s.qs.ApplyDeltas(adds, opts); err != nil {
 				return err
@@ -341,16 +351,6 @@ func openLevelDB(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV,
 		return fail(err)
 	}
 	return qs, kdb, nil
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // openPostgres opens (and on first use creates) a Cayley store in the

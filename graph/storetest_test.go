@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/stancegraph/stancegraph/schema"
@@ -39,6 +40,7 @@ func testStore(t *testing.T, open opener) {
 		{"QueryTimeout", testQueryTimeout},
 		{"QueryErrors", testQueryErrors},
 		{"Stats", testStats},
+		{"FailedWrite", testFailedWrite},
 		{"EachQuad", testEachQuad},
 		{"ManyGraphs", testManyGraphs},
 	}
@@ -140,6 +142,8 @@ func testReplaceRejects(t *testing.T, open opener) {
 	wrongLabel.Quads[5].Label = other.Label
 	noLabel := corpusBatch(4, "v1")
 	noLabel.Quads[2].Label = nil
+	odd := corpusBatch(6, "v1")
+	odd.Quads[9].Object = oddValue{}
 	space := corpusBatch(5, "v1")
 	space.Quads[1].Object = quad.IRI("https://stancegraph.org/id/forum/general assembly")
 	for _, tt := range []struct {
@@ -151,6 +155,7 @@ func testReplaceRejects(t *testing.T, open opener) {
 		{"no label", []Batch{noLabel}, "quad 2: label is none"},
 		{"space in IRI", []Batch{good, space}, `quad 1: object: IRI "https://stancegraph.org/id/forum/general assembly" has " "`},
 		{"twice", []Batch{good, other, good}, "batch 2: graph " + good.Label.String() + " given twice"},
+		{"odd value", []Batch{odd}, "quad 9: object: unsupported value type graph.oddValue"},
 		{"empty label", []Batch{{}}, "empty graph label"},
 	} {
 		_, err := s.ReplaceGraphs(t.Context(), tt.batches)
@@ -570,5 +575,47 @@ func testEachQuad(t *testing.T, open opener) {
 	err := s.EachQuad(t.Context(), func(quad.Quad) error { n++; return stop })
 	if err != stop || n != 1 {
 		t.Errorf("EachQuad after an error: %d calls, %v", n, err)
+	}
+}
+
+// oddValue is a quad.Value that Cayley's backends cannot store.
+type oddValue struct{}
+
+func (oddValue) String() string { return `"odd"` }
+func (oddValue) Native() any    { return "odd" }
+
+// testFailedWrite makes Cayley fail in the middle of a write (past the
+// checks ReplaceGraphs makes): nothing of it may be stored, and the store
+// must stay usable, with no trace of the nodes the failed write created.
+func testFailedWrite(t *testing.T, open opener) {
+	s := open(t)
+	replace(t, s, corpus(0, 2, "v1")...)
+	before := export(t, s)
+	label := corpusLabel(1)
+	fresh := quad.Quad{Subject: quad.IRI("http://ex.org/new"), Predicate: schema.Label, Object: quad.String("new"), Label: label}
+	err := s.applyDeltas(t.Context(), []cgraph.Delta{
+		{Quad: fresh, Action: cgraph.Add},
+		{Quad: quad.Quad{Subject: quad.IRI("http://ex.org/new2"), Predicate: schema.Label, Object: oddValue{}, Label: label}, Action: cgraph.Add},
+		{Quad: corpusBatch(1, "v1").Quads[3], Action: cgraph.Delete},
+	})
+	if s.Backend() != Memstore && err == nil {
+		t.Fatalf("write of an odd value did not fail")
+	}
+	if s.Backend() == Memstore {
+		// The memstore takes any value; nothing to check.
+		return
+	}
+	if after := export(t, s); after != before {
+		t.Errorf("failed write left changes:\n%s", after)
+	}
+	b := corpusBatch(1, "v1")
+	b.Quads = append(b.Quads, fresh)
+	if res := replace(t, s, b); res.Added != 1 {
+		t.Errorf("rewrite = %+v, want 1 added", res)
+	}
+	wantGraph(t, s, label, b.Quads)
+	rs, err := s.Query(t.Context(), `g.V("<http://ex.org/new>").Out().All()`, QueryOptions{})
+	if err != nil || len(rs) != 1 {
+		t.Errorf("query for the new node: %v, %v", rs, err)
 	}
 }

@@ -196,8 +196,9 @@ func labelString(v quad.Value) string {
 	return v.String()
 }
 
-// checkQuad reports a quad without subject, predicate or object, or with
-// an IRI that N-Quads cannot carry.
+// checkQuad reports a quad without subject, predicate or object, with a
+// value of a type Cayley cannot store, or with an IRI that N-Quads cannot
+// carry.
 func checkQuad(q quad.Quad) error {
 	for _, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label} {
 		v := q.Get(d)
@@ -207,10 +208,16 @@ func checkQuad(q quad.Quad) error {
 			}
 			return fmt.Errorf("no %s", d)
 		}
-		if iri, ok := v.(quad.IRI); ok {
-			if err := checkIRI(iri); err != nil {
+		switch v := v.(type) {
+		case quad.IRI:
+			if err := checkIRI(v); err != nil {
 				return fmt.Errorf("%s: %w", d, err)
 			}
+		case quad.BNode, quad.String, quad.TypedString, quad.LangString,
+			quad.Int, quad.Float, quad.Bool, quad.Time:
+		default:
+			// Cayley's kv backends panic on other types.
+			return fmt.Errorf("%s: unsupported value type %T", d, v)
 		}
 	}
 	return nil
