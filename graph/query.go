@@ -52,10 +52,12 @@ func QueryLanguages() []string {
 }
 
 // Query runs q in language o.Lang and returns up to o.Limit results. A
-// query that runs longer than o.Timeout is stopped, even an endless
-// loop, and returns an error wrapping ErrQueryTimeout; the store stays
-// usable. A query that does not parse returns the parser's message.
-// Cancelling ctx stops the query too.
+// query that runs longer than o.Timeout is stopped and returns an error
+// wrapping ErrQueryTimeout ("gizmo query timed out after 30s"); the store
+// stays usable. Gizmo scripts are interrupted wherever they are, even in
+// an endless loop; the other languages stop between results. A query that
+// does not parse returns the parser's message. Cancelling ctx stops the
+// query too.
 //
 // GraphQL results are those of Cayley's GraphQL session; `cayley http`
 // answers GraphQL through its own handler, which wraps them in "data".
