@@ -70,6 +70,7 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
 		newTimelineCmd(g),
 		newDrawCmd(g),
 		newServeCmd(g),
+		newReplCmd(g),
 	)
 	return root
 }
