@@ -75,7 +75,7 @@ type cueHit struct {
 
 // topicCueWeight is the least cue weight that makes a broad topic a
 // stance target.
-const topicCueWeight = 0.8
+const topicCueWeight = 0.75
 
 // forumSubject marks a clause whose subject is a forum ("the Council
 // decided"): its cues are no delegation's stance.
@@ -544,6 +544,11 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		if len(out) > 0 && !onlyListGlue(toks[m.TokEnd:next]) {
 			break
 		}
+		if len(out) == 1 && !hasAnd(toks[m.TokEnd:next]) {
+			// A list ends in "and": "Estonia and Singapore", "A, B and C".
+			// "a Member of the United Nations, Viet Nam" is none.
+			break
+		}
 		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) {
 			// An actor named far from the cue is seldom its subject
 			// ("the United Nations ... the achievement of the 2030
@@ -621,6 +626,15 @@ func onlyListGlue(toks []Token) bool {
 		}
 	}
 	return true
+}
+
+func hasAnd(toks []Token) bool {
+	for _, t := range toks {
+		if t.Norm == "and" || t.Norm == "well" {
+			return true
+		}
+	}
+	return false
 }
 
 func clamp01(f float64) float64 {

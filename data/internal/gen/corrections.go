@@ -17,6 +17,21 @@ var labels = map[string]string{
 	"CIV": "Côte d'Ivoire",                    // UN name; "Ivory Coast" kept as alias
 	"COD": "Democratic Republic of the Congo", // world-countries: "DR Congo"
 	"CPV": "Cabo Verde",                       // UN name since 2013
+	// The UN short names delegations and records use, where they are
+	// plain words (the parenthesised UN forms, "Iran (Islamic Republic
+	// of)", stay aliases: labels are typed in queries).
+	"RUS": "Russian Federation",
+	"KOR": "Republic of Korea",
+	"PRK": "Democratic People's Republic of Korea",
+	"VNM": "Viet Nam",
+	"SYR": "Syrian Arab Republic",
+	"LAO": "Lao People's Democratic Republic",
+	"MDA": "Republic of Moldova",
+	"TZA": "United Republic of Tanzania",
+	"BRN": "Brunei Darussalam",
+	"CZE": "Czechia",
+	"TUR": "Türkiye",
+	"STP": "Sao Tome and Principe",
 }
 
 // unNames are the UN short names (UNTERM / the list of Member States at
