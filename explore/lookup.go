@@ -68,6 +68,7 @@ type nameEntry struct {
 	key  string // folded
 	iri  quad.IRI
 	rank int
+	tri  map[string]bool // trigrams of key, for suggestions
 }
 
 // nameIndex finds entities by folded name.
@@ -91,7 +92,7 @@ func newNameIndex(v *View) *nameIndex {
 			if k == "" {
 				return
 			}
-			en := nameEntry{name: name, key: k, iri: iri, rank: rank}
+			en := nameEntry{name: name, key: k, iri: iri, rank: rank, tri: trigrams(k)}
 			x.exact[k] = append(x.exact[k], en)
 			x.entries = append(x.entries, en)
 		}
@@ -227,7 +228,7 @@ func (v *View) Suggest(name string, n int) []Ref {
 		var score float64
 		if d := osaDistance(k, en.key, maxDist); d <= maxDist {
 			score = 1 + float64(maxDist-d+1)
-		} else if sim := dice(kt, trigrams(en.key)); sim >= 0.5 {
+		} else if sim := dice(kt, en.tri); sim >= 0.5 {
 			score = sim
 		} else {
 			continue
