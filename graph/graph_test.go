@@ -48,6 +48,9 @@ func openBoltStore(t *testing.T) *Store { return mustOpen(t, Options{Path: t.Tem
 func postgresURL(t testing.TB) string {
 	u := os.Getenv(postgresEnv)
 	if u == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not set under CI (scripts/test sets it)", postgresEnv)
+		}
 		t.Skipf("%s is not set: run graph/testdata/start-postgres.sh and set it to the URL it prints to run the PostgreSQL tests", postgresEnv)
 	}
 	return u

@@ -46,7 +46,7 @@ var stockQueries = []string{
 func TestStockCayley(t *testing.T) {
 	bin := os.Getenv(cayleyEnv)
 	if bin == "" {
-		t.Skipf("%s is not set to a stock cayley binary", cayleyEnv)
+		skipUnlessCI(t, cayleyEnv+" is not set to a stock cayley binary (scripts/build-stock-cayley)")
 	}
 	t.Run("bolt", func(t *testing.T) { testStock(t, bin, Options{Path: t.TempDir()}) })
 	t.Run("leveldb", func(t *testing.T) { testStock(t, bin, Options{Backend: LevelDB, Path: t.TempDir()}) })
