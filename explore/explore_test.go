@@ -272,3 +272,35 @@ func TestFindClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetsAreCodePoints checks every claim's offsets against its
+// statement's text, counted in code points; FJI_76_2021.txt has
+// characters outside the Basic Multilingual Plane before and inside its
+// evidence sentences.
+func TestOffsetsAreCodePoints(t *testing.T) {
+	v := exploretest.View(t)
+	n, astral := 0, 0
+	for _, c := range v.Claims() {
+		if c.IRI == "" || c.Statement.Text == "" {
+			continue
+		}
+		text := []rune(c.Statement.Text)
+		if c.Start < 0 || c.End > len(text) || c.Start >= c.End {
+			t.Errorf("%s: offsets [%d:%d] outside the text of %d code points", c.IRI, c.Start, c.End, len(text))
+			continue
+		}
+		if got := string(text[c.Start:c.End]); got != c.Evidence {
+			t.Errorf("%s: text[%d:%d] = %q, want %q", c.IRI, c.Start, c.End, got, c.Evidence)
+		}
+		n++
+		for _, r := range string(text[:c.End]) {
+			if r > 0xFFFF {
+				astral++
+				break
+			}
+		}
+	}
+	if n == 0 || astral == 0 {
+		t.Errorf("checked %d claims, %d with astral characters before their end", n, astral)
+	}
+}

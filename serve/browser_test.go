@@ -145,6 +145,19 @@ func TestBrowser(t *testing.T) {
 	if mark := text(`#statement-text mark`); mark != want.Evidence {
 		t.Errorf("deep link: mark %q", mark)
 	}
+
+	// Offsets count code points, JavaScript strings UTF-16 units: a
+	// statement with emoji before and inside the evidence must still
+	// highlight exactly the sentence.
+	fj, err := v.FindClaims("Fiji", "unilateral coercive measures", explore.Options{})
+	if err != nil || len(fj) == 0 {
+		t.Fatalf("Fiji's claims: %v", err)
+	}
+	step("astral", chromedp.Navigate(srv.URL()+"#entity="+string(fj[0].Actor)+"&claim="+string(fj[0].IRI)),
+		chromedp.WaitVisible(chromedp.CSS(`#statement-text mark[data-claim="`+string(fj[0].IRI)+`"]`)))
+	if mark := text(`#statement-text mark`); mark != fj[0].Evidence {
+		t.Errorf("astral: mark %q, want %q", mark, fj[0].Evidence)
+	}
 }
 
 // saveScreenshot writes the PNG into dir and, when
