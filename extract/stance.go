@@ -105,6 +105,7 @@ func (x *StanceExtractor) findStances(st *Statement) []Stance {
 	var out []Stance
 	mi := 0
 	ti := 0
+	var prevTarget *Mention // the first target named in the previous sentence
 	for _, s := range st.Sentences {
 		for ti < len(st.Tokens) && st.Tokens[ti].Start < s.Start {
 			ti++
@@ -120,13 +121,22 @@ func (x *StanceExtractor) findStances(st *Statement) []Stance {
 		for mj < len(st.Mentions) && st.Mentions[mj].End <= s.End {
 			mj++
 		}
-		sent := sentence{st: st, span: s, t0: ti, t1: tj, mentions: st.Mentions[mi:mj]}
+		sent := sentence{st: st, span: s, t0: ti, t1: tj, mentions: st.Mentions[mi:mj], prev: prevTarget}
 		if minted := x.namedProposals(&sent); len(minted) > 0 {
 			ms := append(append([]Mention(nil), sent.mentions...), minted...)
 			sort.Slice(ms, func(i, j int) bool { return ms[i].Tok < ms[j].Tok })
 			sent.mentions = ms
 		}
 		out = append(out, x.sentenceStances(&sent, speaker)...)
+		// "it" in the next sentence most often takes up the topic of this
+		// one: its first target.
+		prevTarget = nil
+		for k := range sent.mentions {
+			if m := sent.mentions[k]; m.Kind == MentionEntity && isTargetEntity(m.Entity) && m.Entity.Kind != data.KindOrganization {
+				prevTarget = &sent.mentions[k]
+				break
+			}
+		}
 		ti, mi = tj, mj
 	}
 	return out
@@ -137,6 +147,7 @@ type sentence struct {
 	span     Span
 	t0, t1   int // token range
 	mentions []Mention
+	prev     *Mention // first target of the previous sentence, for "it"
 }
 
 func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []Stance {
@@ -250,6 +261,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			}
 		default:
 			targets = after()
+		}
+		if len(targets) == 0 && !passive && c.Role != "subject" && c.Stance != "aligns" {
+			if t, ok := s.antecedent(hit.start, hit.end, hi); ok {
+				targets = []Mention{t}
+				conf *= 0.85
+			}
 		}
 		if len(targets) == 0 && c.Stance == "aligns" && speaker != nil {
 			// "X, Y and Z align themselves with this statement."
@@ -743,4 +760,60 @@ func directObject(toks []Token, lo, tok int) bool {
 		return false
 	}
 	return true
+}
+
+// anaphoraNouns are the heads of "this initiative", "that resolution":
+// phrases that point back to a proposal named just before.
+var anaphoraNouns = map[string]bool{
+	"initiative": true, "proposal": true, "resolution": true, "agreement": true, "treaty": true,
+	"convention": true, "declaration": true, "position": true, "plan": true, "instrument": true,
+	"document": true, "approach": true, "framework": true, "agenda": true, "compact": true,
+	"process": true, "programme": true, "program": true, "goal": true, "goals": true, "idea": true,
+	"mechanism": true, "strategy": true, "pact": true, "accord": true,
+}
+
+// antecedent resolves "supports it", "welcome this initiative": the
+// object right after the cue is a pronoun or a demonstrative with a
+// proposal noun, and it stands for the nearest target named before the
+// cue in this sentence, or else the first one of the previous sentence.
+func (s *sentence) antecedent(cueStart, cueEnd, hi int) (Mention, bool) {
+	toks := s.st.Tokens
+	j := cueEnd
+	for j < hi && (toks[j].Norm == "to" || toks[j].Norm == "for" || toks[j].Norm == "in" || toks[j].Norm == "fully") {
+		j++
+	}
+	if j >= hi {
+		return Mention{}, false
+	}
+	noun := ""
+	switch toks[j].Norm {
+	case "it":
+		// "it" must end the object: "supports it and", "supports it."
+	case "this", "that", "these", "those":
+		if j+1 >= hi || !anaphoraNouns[toks[j+1].Norm] {
+			return Mention{}, false
+		}
+		noun = toks[j+1].Norm
+	default:
+		return Mention{}, false
+	}
+	var cand *Mention
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := &s.mentions[k]
+		if m.TokEnd <= cueStart && m.Kind == MentionEntity && isTargetEntity(m.Entity) && m.Entity.Kind != data.KindOrganization {
+			cand = m
+			break
+		}
+	}
+	if cand == nil {
+		cand = s.prev
+	}
+	if cand == nil {
+		return Mention{}, false
+	}
+	// A proposal noun wants a proposal, not a broad topic.
+	if noun != "" && noun != "idea" && noun != "approach" && cand.Entity.Kind != data.KindProposal {
+		return Mention{}, false
+	}
+	return *cand, true
 }
