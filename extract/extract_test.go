@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
@@ -291,4 +293,34 @@ func BenchmarkPipelineCorpus(b *testing.B) {
 			p.Run(&c)
 		}
 	}
+}
+
+// FuzzPipeline runs the whole analysis and every extractor on arbitrary
+// text with a file name from the corpus conventions: no panic, every quad
+// valid and labelled with the statement, claim offsets inside the text.
+func FuzzPipeline(f *testing.F) {
+	f.Add("Mr. Jinga (Romania): Romania aligns itself with the statement of the European Union.", "UNSC_SPV8699_2020_spch090_Romania.txt")
+	f.Add("Statement by H.E. Ms. X, Permanent Representative of Chile\n\n14 December 2021\n\nWe support the Programme of Action. We do not support the so-called \"Y\".", "x.md")
+	f.Add("China's Global Initiative on Data Security. Some countries condemn it. We welcome this initiative.", "CHN_76_2021.txt")
+	f.Add("---\nspeaker: A\ndate: 2023-09-20\n---\n¿Qué? 🇨🇱 We call on Russia to end the war in Ukraine.", "b.txt")
+	p := pipeline(f)
+	f.Fuzz(func(t *testing.T, text, name string) {
+		if len(text) > 1<<16 {
+			t.Skip()
+		}
+		st := &extract.Statement{IRI: schema.StatementIRI(name, 0), Path: name, Text: text}
+		qs := p.Run(st)
+		n := utf8.RuneCountInString(text)
+		for _, q := range qs {
+			if !q.IsValid() || q.Label != st.IRI {
+				t.Fatalf("bad quad %v", q)
+			}
+			if q.Predicate == schema.Start || q.Predicate == schema.End {
+				v, err := strconv.Atoi(string(q.Object.(quad.TypedString).Value))
+				if err != nil || v < 0 || v > n {
+					t.Fatalf("offset %v outside the text of %d code points", q.Object, n)
+				}
+			}
+		}
+	})
 }
