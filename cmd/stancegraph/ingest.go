@@ -227,7 +227,49 @@ func extractFile(ctx context.Context, store *graph.Store, p *extract.Pipeline, f
 		}
 		r.batch = append(r.batch, graph.Batch{Label: st.IRI, Quads: p.Run(st)})
 	}
+	// A file that held more turns before, or was one statement and is now
+	// a record (or the other way round), leaves statements to remove.
+	stale, err := staleStatements(ctx, store, path, f.Statements)
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", path, err)
+		return r
+	}
+	for _, iri := range stale {
+		r.batch = append(r.batch, graph.Batch{Label: iri})
+	}
 	return r
+}
+
+// staleStatements returns the stored statements of path that its current
+// statements no longer include.
+func staleStatements(ctx context.Context, store *graph.Store, path string, sts []*extract.Statement) ([]quad.IRI, error) {
+	current := map[quad.IRI]bool{}
+	for _, st := range sts {
+		current[st.IRI] = true
+	}
+	var stale []quad.IRI
+	check := func(iri quad.IRI) (bool, error) {
+		_, _, ok, err := store.Fingerprint(ctx, iri)
+		if err == nil && ok && !current[iri] {
+			stale = append(stale, iri)
+		}
+		return ok, err
+	}
+	if _, err := check(schema.StatementIRI(path, 0)); err != nil {
+		return nil, err
+	}
+	// Turns are numbered from 1 without gaps.
+	for turn := 1; ; turn++ {
+		iri := schema.StatementIRI(path, turn)
+		ok, err := check(iri)
+		if err != nil {
+			return nil, err
+		}
+		if !ok && !current[iri] {
+			break
+		}
+	}
+	return stale, nil
 }
 
 // loadGazetteerGraph loads or replaces the gazetteer graph when the store

@@ -227,3 +227,36 @@ func TestSchemaCmd(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordShrinks re-ingests a verbatim record that lost a turn, and a
+// record that became a single statement: no statement of the old version
+// stays behind.
+func TestRecordShrinks(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "db")
+	p := filepath.Join(dir, "record.txt")
+	turn := func(who, text string) string { return who + ": " + text + "\n\n" }
+	three := turn("Mr. Jinga (Romania)", "Romania aligns itself with the statement of the European Union. We support the two-State solution and the Paris Agreement.") +
+		turn("Mr. Zhang Jun (China)", "China supports the Global Development Initiative and the 2030 Agenda for Sustainable Development.") +
+		turn("Mr. Nebenzia (Russian Federation)", "We reject unilateral coercive measures and call for the lifting of the embargo against Cuba.")
+	os.WriteFile(p, []byte(three), 0o644)
+	mustRun(t, "--db", db, "ingest", p)
+	count := func() string {
+		out, _ := mustRun(t, "--db", db, "stats", "--format", "json")
+		return out
+	}
+	if c := count(); !strings.Contains(c, `"Statements": 3`) {
+		t.Fatalf("three turns: %s", c)
+	}
+	os.WriteFile(p, []byte(strings.Join(strings.SplitAfterN(three, "\n\n", 3)[:2], "")), 0o644)
+	mustRun(t, "--db", db, "ingest", p)
+	if c := count(); !strings.Contains(c, `"Statements": 2`) {
+		t.Errorf("after losing a turn: %s", c)
+	}
+	os.WriteFile(p, []byte("We support the Paris Agreement.\n"), 0o644)
+	mustRun(t, "--db", db, "ingest", p)
+	exp, _ := mustRun(t, "--db", db, "export")
+	if c := count(); !strings.Contains(c, `"Statements": 1`) || strings.Contains(exp, "/turn/") {
+		t.Errorf("after becoming one statement: %s", c)
+	}
+}
