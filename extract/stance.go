@@ -596,6 +596,10 @@ func (s *sentence) actorsAfter(lo, hi int) []ActorRef {
 			continue
 		}
 		if ref, ok := actorRef(m); ok {
+			// "proposed by Pakistan on behalf of the OIC": the group.
+			if g, ok := s.onBehalfAfter(m.TokEnd, hi); ok {
+				return []ActorRef{g}
+			}
 			return []ActorRef{ref}
 		}
 		if m.Tok > lo+6 {
@@ -637,7 +641,7 @@ func demonymActor(toks []Token, m Mention) (ActorRef, bool) {
 func onlyListGlue(toks []Token) bool {
 	for _, t := range toks {
 		switch t.Norm {
-		case ",", "and", "the", "as", "well", "of":
+		case ",", "and", "the", "as", "well", "of", "together", "with", "along":
 		default:
 			return false
 		}
@@ -647,7 +651,7 @@ func onlyListGlue(toks []Token) bool {
 
 func hasAnd(toks []Token) bool {
 	for _, t := range toks {
-		if t.Norm == "and" || t.Norm == "well" {
+		if t.Norm == "and" || t.Norm == "well" || t.Norm == "together" || t.Norm == "along" {
 			return true
 		}
 	}
@@ -816,4 +820,19 @@ func (s *sentence) antecedent(cueStart, cueEnd, hi int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return *cand, true
+}
+
+// onBehalfAfter reads "on behalf of X" right after token i: the group or
+// organisation X.
+func (s *sentence) onBehalfAfter(i, hi int) (ActorRef, bool) {
+	toks := s.st.Tokens
+	if i+3 > hi || toks[i].Norm != "on" || toks[i+1].Norm != "behalf" || toks[i+2].Norm != "of" {
+		return ActorRef{}, false
+	}
+	for _, m := range s.mentions {
+		if m.Tok >= i+3 && m.Tok <= i+4 && m.Kind == MentionEntity && isActorEntity(m.Entity) && m.Entity.Kind != data.KindState {
+			return ActorRef{Entity: m.Entity}, true
+		}
+	}
+	return ActorRef{}, false
 }
