@@ -339,7 +339,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// withdrawal, so for X.
 				invLo := maxInt(hit.end, t.Tok-3)
 				if t.Tok < hit.start {
-					invLo = maxInt(cs, t.Tok-3) // "disrespect for the Charter ... threatens"
+					// "disrespect for the Charter and international law
+					// ... threatens": the inverter governs the list.
+					invLo = maxInt(cs, t.Tok-6)
 				}
 				if x.inRange(r.inverter, toks, invLo, t.Tok) {
 					switch stance {
@@ -505,7 +507,7 @@ func (s *sentence) targetsIn(lo, hi int, actors bool) []Mention {
 			}
 			continue
 		}
-		if m.Kind == MentionEntity && isTargetEntity(m.Entity) {
+		if m.Kind == MentionEntity && isTargetEntity(m.Entity) && !modifies(s.st.Tokens, m.TokEnd, hi) {
 			out = append(out, m)
 		}
 	}
@@ -835,4 +837,20 @@ func (s *sentence) onBehalfAfter(i, hi int) (ActorRef, bool) {
 		}
 	}
 	return ActorRef{}, false
+}
+
+// modifierHeads are nouns that make a target name a modifier: "the human
+// rights situation", "human rights defenders", "terrorism victims" are
+// not stances on human rights or terrorism.
+var modifierHeads = map[string]bool{
+	"situation": true, "situations": true, "defenders": true, "defender": true, "activists": true,
+	"violations": true, "violation": true, "abuses": true, "abuse": true, "record": true,
+	"victims": true, "perpetrators": true, "crisis": true, "emergency": true, "impacts": true,
+	"impact": true, "effects": true, "consequences": true, "workers": true, "officials": true,
+}
+
+// modifies reports whether the token after a mention ending at end is a
+// head noun the mention only modifies.
+func modifies(toks []Token, end, hi int) bool {
+	return end < hi && end < len(toks) && modifierHeads[toks[end].Norm]
 }
