@@ -247,8 +247,8 @@ func TestStates(t *testing.T) {
 		} else {
 			members++
 		}
-		if !iso2RE.MatchString(e.ISO2) || !iso3RE.MatchString(e.ISO3) || !m49RE.MatchString(e.M49) {
-			t.Errorf("%s (%s): ISO2 %q, ISO3 %q, M49 %q", e.ID(), e.Label, e.ISO2, e.ISO3, e.M49)
+		if !iso2RE.MatchString(e.ISO2) || !iso3RE.MatchString(e.ISO3) || !m49RE.MatchString(e.M49) || !wikidataRE.MatchString(e.Wikidata) {
+			t.Errorf("%s (%s): ISO2 %q, ISO3 %q, M49 %q, Wikidata %q", e.ID(), e.Label, e.ISO2, e.ISO3, e.M49, e.Wikidata)
 		}
 	}
 	if members < 193 || observers != 2 {

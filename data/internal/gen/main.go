@@ -24,14 +24,18 @@ import (
 func main() {
 	countries := flag.String("countries", os.Getenv("COUNTRIES_JSON"), "path of world-countries' countries.json (default $COUNTRIES_JSON)")
 	out := flag.String("out", ".", "directory to write states.tsv and memberships-regional.tsv to")
+	wd := flag.String("wikidata", "", "path of wikidata.tsv (default: next to this program's source, internal/gen/wikidata.tsv under -out)")
 	flag.Parse()
-	if err := run(*countries, *out); err != nil {
+	if *wd == "" {
+		*wd = filepath.Join(*out, "internal", "gen", "wikidata.tsv")
+	}
+	if err := run(*countries, *out, *wd); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(countries, out string) error {
+func run(countries, out, wikidataPath string) error {
 	if countries == "" {
 		return fmt.Errorf("no countries.json given: set -countries or $COUNTRIES_JSON " +
 			"(get it with: cd /tmp && npm pack world-countries@5.1.0 && tar xzf world-countries-5.1.0.tgz)")
@@ -44,7 +48,16 @@ func run(countries, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "states.tsv"), []byte(statesTSV(src, states)), 0o644); err != nil {
+	wikidata, err := readWikidata(wikidataPath)
+	if err != nil {
+		return err
+	}
+	for _, s := range states {
+		if wikidata[s.iso3] == "" {
+			return fmt.Errorf("%s: no Wikidata item for %s", wikidataPath, s.iso3)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(out, "states.tsv"), []byte(statesTSV(src, states, wikidata)), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "memberships-regional.tsv"), []byte(regionalTSV(src, states)), 0o644)
