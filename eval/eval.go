@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -87,7 +88,11 @@ func (r *Report) MetaAccuracy() float64 { return ratio(r.MetaRight, r.MetaTotal)
 
 // Run evaluates pipeline p on every statement of dir that has a
 // NAME.gold.tsv beside it.
-func Run(dir string, p *extract.Pipeline) (*Report, error) {
+func Run(dir string, p *extract.Pipeline) (*Report, error) { return RunMin(dir, p, 0) }
+
+// RunMin is Run counting only edges with a claim of confidence at least
+// minConf, as an analyst filtering with --min-confidence sees them.
+func RunMin(dir string, p *extract.Pipeline, minConf float64) (*Report, error) {
 	golds, err := filepath.Glob(filepath.Join(dir, "*.gold.tsv"))
 	if err != nil {
 		return nil, err
@@ -117,7 +122,7 @@ func Run(dir string, p *extract.Pipeline) (*Report, error) {
 			claims := map[quad.Value]map[quad.IRI]quad.Value{}
 			qs := p.Run(st)
 			for _, q := range qs {
-				if q.Predicate == schema.Actor || q.Predicate == schema.StanceP || q.Predicate == schema.Target || q.Predicate == schema.Evidence {
+				if q.Predicate == schema.Actor || q.Predicate == schema.StanceP || q.Predicate == schema.Target || q.Predicate == schema.Evidence || q.Predicate == schema.Confidence {
 					if claims[q.Subject] == nil {
 						claims[q.Subject] = map[quad.IRI]quad.Value{}
 					}
@@ -127,6 +132,9 @@ func Run(dir string, p *extract.Pipeline) (*Report, error) {
 			for _, c := range claims {
 				if strings.Contains(string(iriOf(c[schema.Actor])), "/actor/") {
 					continue // unnamed actors are outside the annotation scheme (GUIDE.md)
+				}
+				if confidence(c[schema.Confidence]) < minConf {
+					continue
 				}
 				e := Edge{res.key(c[schema.Actor], st), shortPred(c[schema.StanceP]), res.key(c[schema.Target], st)}
 				ev, _ := c[schema.Evidence].(quad.String)
@@ -368,4 +376,13 @@ func (r *resolver) key(v quad.Value, st *extract.Statement) string {
 func iriOf(v quad.Value) quad.IRI {
 	iri, _ := v.(quad.IRI)
 	return iri
+}
+
+func confidence(v quad.Value) float64 {
+	ts, ok := v.(quad.TypedString)
+	if !ok {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(string(ts.Value), 64)
+	return f
 }

@@ -17,6 +17,7 @@ type evalOptions struct {
 	Dirs    []string
 	Format  string
 	Verbose bool
+	MinConf float64
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -45,6 +46,7 @@ gold edge. A predicted edge counts as right if it matches any gold edge.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "table", "output format: table or json")
 	cmd.Flags().BoolVarP(&o.Verbose, "verbose", "v", false, "list every missed and spurious edge and metadata error")
+	cmd.Flags().Float64Var(&o.MinConf, "min-confidence", 0, "count only edges with a claim at least this confident")
 	return cmd
 }
 
@@ -55,7 +57,7 @@ func runEval(ctx context.Context, g *globalOptions, o *evalOptions) error {
 	}
 	var reports []*eval.Report
 	for _, d := range o.Dirs {
-		r, err := eval.Run(d, p)
+		r, err := eval.RunMin(d, p, o.MinConf)
 		if err != nil {
 			return fmt.Errorf("eval %s: %w", d, err)
 		}
