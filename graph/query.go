@@ -28,6 +28,10 @@ type QueryOptions struct {
 	// Timeout bounds the run time of the query; 0 means
 	// DefaultQueryTimeout. It stops scripts that never end.
 	Timeout time.Duration
+	// Memory bounds, in bytes, how much the Go heap may grow while the
+	// query runs (see querymem.go); 0 means DefaultQueryMemory and a
+	// negative Memory means no bound.
+	Memory int64
 }
 
 // A Result is one query result in the JSON-ready form that Cayley's HTTP
@@ -57,7 +61,8 @@ func QueryLanguages() []string {
 // stays usable. Gizmo scripts are interrupted wherever they are, even in
 // an endless loop; the other languages stop between results. A query that
 // does not parse returns the parser's message. Cancelling ctx stops the
-// query too.
+// query too. A query during which the heap grows by more than o.Memory
+// is stopped the same way and returns an error wrapping ErrQueryMemory.
 //
 // GraphQL results are those of Cayley's GraphQL session; `cayley http`
 // answers GraphQL through its own handler, which wraps them in "data".
@@ -91,7 +96,16 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 	// JavaScript runtime when it is done.
 	qctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	memory := o.Memory
+	if memory == 0 {
+		memory = DefaultQueryMemory
+	}
+	mem := watchMemory(memory, cancel)
+	defer mem.stop()
 	timedOut := func() error {
+		if err := mem.err(lang); err != nil {
+			return err
+		}
 		if errors.Is(qctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
 			return fmt.Errorf("%s %w after %v", lang, ErrQueryTimeout, timeout)
 		}
@@ -111,6 +125,9 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 		return nil, err
 	}
 	if err := it.Err(); err != nil {
+		if err := mem.err(lang); err != nil {
+			return nil, err
+		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s query: %w", lang, ctx.Err())
 		}

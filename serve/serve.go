@@ -8,6 +8,8 @@
 //
 //	GET/POST /api/v2/query?lang=gizmo   Cayley's query API: {"result": [...]}
 //	GET      /api/v2/read?format=nquads the whole graph as N-Quads
+//	POST     /api/v2/write              add the quads of the body (Options.Writable)
+//	POST     /api/v2/delete             remove the quads of the body (Options.Writable)
 //	GET      /api/lookup?q=             autocomplete: entities with labels and kinds
 //	GET      /api/explore?entity=       an entity's stances and others' positions on it
 //	GET      /api/graph?entity=         its neighbourhood: nodes and aggregated edges
@@ -17,7 +19,9 @@
 //	GET      /                          the web explorer
 //
 // Every error is JSON, {"error": "..."}, without stack traces or file
-// paths. The store is only read.
+// paths; a panic in a handler is a 500 "internal error". The store is
+// only read unless Options.Writable is set; the write endpoints then
+// need the bearer token Options.Token.
 package serve
 
 import (
@@ -31,8 +35,12 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -46,7 +54,9 @@ const (
 	DefaultAddr         = "127.0.0.1:64210"
 	DefaultQueryTimeout = 30 * time.Second
 	DefaultQueryLimit   = 100
-	DefaultMaxBody      = 1 << 20 // 1 MiB
+	DefaultQueryMemory  = graph.DefaultQueryMemory
+	DefaultMaxBody      = 1 << 20  // 1 MiB
+	DefaultMaxHeader    = 64 << 10 // 64 KiB
 )
 
 //go:embed web
@@ -54,38 +64,77 @@ var webFS embed.FS
 
 // Options configure a Handler.
 type Options struct {
-	// Store answers the Cayley API (queries and the N-Quads read). It
-	// should be opened read-only; the handler never writes to it.
+	// Store answers the Cayley API (queries, the N-Quads read and, when
+	// Writable, writes). Open it read-only unless Writable is set.
 	Store *graph.Store
 	// View answers the JSON endpoints; it is usually explore.Load(Store).
+	// After a write through the API the handler loads a new one from
+	// Store in the background.
 	View *explore.View
+	// Writable enables POST /api/v2/write and /api/v2/delete; they need
+	// the header "Authorization: Bearer " + Token, and Handler fails
+	// when Token is empty. Without Writable they answer 403.
+	Writable bool
+	Token    string
+	// CORSOrigin, when set, is the one origin ("https://example.org")
+	// whose pages may call the API from a browser: its requests get
+	// Access-Control-Allow-Origin and its preflight OPTIONS requests are
+	// answered. Empty means no cross-origin access.
+	CORSOrigin string
 	// QueryTimeout bounds a query's run time; 0 means DefaultQueryTimeout.
 	QueryTimeout time.Duration
-	// QueryLimit caps a query's results; 0 means DefaultQueryLimit.
+	// QueryLimit caps a query's results; 0 means DefaultQueryLimit and a
+	// negative limit means none.
 	QueryLimit int
+	// QueryMemory bounds how much the heap may grow while a query runs
+	// (see graph.QueryOptions.Memory); 0 means DefaultQueryMemory and a
+	// negative value means no bound.
+	QueryMemory int64
 	// MaxBody caps a request body in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
-	// ErrorLog receives internal errors (which clients see only as
-	// "internal error"); nil discards them.
+	// ErrorLog receives internal errors and panics (which clients see
+	// only as "internal error"); nil discards them.
 	ErrorLog *log.Logger
 }
 
 type handler struct {
-	o   Options
-	mux *http.ServeMux
+	o    Options
+	mux  *http.ServeMux
+	view atomic.Pointer[explore.View]
+
+	// wmu serialises the write endpoints.
+	wmu sync.Mutex
+	// reloadMu guards reloading and again: one reload of the view runs
+	// at a time, and writes during it ask for one more.
+	reloadMu         sync.Mutex
+	reloading, again bool
 }
 
 // Handler returns the server's http.Handler. It fails when o has no
-// Store or no View.
+// Store or no View, when it is Writable without a Token, or when its
+// CORSOrigin is not an origin.
 func Handler(o Options) (http.Handler, error) {
 	if o.Store == nil || o.View == nil {
 		return nil, errors.New("serve: a store and a view are needed")
+	}
+	if o.Writable && o.Token == "" {
+		return nil, errors.New("serve: a writable server needs a token")
+	}
+	if o.CORSOrigin != "" {
+		origin, err := CheckOrigin(o.CORSOrigin)
+		if err != nil {
+			return nil, err
+		}
+		o.CORSOrigin = origin
 	}
 	if o.QueryTimeout <= 0 {
 		o.QueryTimeout = DefaultQueryTimeout
 	}
 	if o.QueryLimit == 0 {
 		o.QueryLimit = DefaultQueryLimit
+	}
+	if o.QueryMemory == 0 {
+		o.QueryMemory = DefaultQueryMemory
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
@@ -94,8 +143,11 @@ func Handler(o Options) (http.Handler, error) {
 		o.ErrorLog = log.New(io.Discard, "", 0)
 	}
 	h := &handler{o: o, mux: http.NewServeMux()}
+	h.view.Store(o.View)
 	h.mux.HandleFunc("/api/v2/query", h.query)
 	h.mux.HandleFunc("/api/v2/read", h.read)
+	h.mux.HandleFunc("/api/v2/write", h.writeEndpoint(h.write))
+	h.mux.HandleFunc("/api/v2/delete", h.writeEndpoint(h.delete))
 	h.mux.HandleFunc("/api/lookup", h.get(h.lookup))
 	h.mux.HandleFunc("/api/explore", h.get(h.explore))
 	h.mux.HandleFunc("/api/graph", h.get(h.graph))
@@ -127,24 +179,110 @@ func Handler(o Options) (http.Handler, error) {
 	return h, nil
 }
 
-// ServeHTTP adds security headers, limits the body and turns panics
-// into a 500 JSON error.
+// CheckOrigin checks that s is a web origin, scheme://host[:port] with
+// scheme http or https and nothing after, and returns it in the form
+// browsers send in the Origin header.
+func CheckOrigin(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("CORS origin %q is not an origin like https://example.org", s)
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host), nil
+}
+
+// v returns the current view.
+func (h *handler) v() *explore.View { return h.view.Load() }
+
+// changed reloads the view from the store in the background after a
+// write; writes during a reload ask for one more.
+func (h *handler) changed() {
+	h.reloadMu.Lock()
+	defer h.reloadMu.Unlock()
+	if h.reloading {
+		h.again = true
+		return
+	}
+	h.reloading = true
+	go h.reload()
+}
+
+func (h *handler) reload() {
+	for {
+		v, err := explore.Load(context.Background(), h.o.Store)
+		if err != nil {
+			h.o.ErrorLog.Printf("reload the view after a write: %v", err)
+		} else {
+			h.view.Store(v)
+		}
+		h.reloadMu.Lock()
+		if !h.again {
+			h.reloading = false
+			h.reloadMu.Unlock()
+			return
+		}
+		h.again = false
+		h.reloadMu.Unlock()
+	}
+}
+
+// ServeHTTP adds security and CORS headers, answers CORS preflight
+// requests, limits the body and turns panics into a 500 JSON error.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rw := &recordingWriter{ResponseWriter: w}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			h.o.ErrorLog.Printf("panic serving %s: %v", r.URL.Path, p)
+			h.o.ErrorLog.Printf("panic serving %s %s: %v\n%s", r.Method, r.URL.Path, p, debug.Stack())
+			if rw.wrote {
+				// Part of the answer is out: only cutting the
+				// connection tells the client it is incomplete.
+				panic(http.ErrAbortHandler)
+			}
 			writeError(w, http.StatusInternalServerError, "internal error", nil)
 		}
 	}()
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("X-Frame-Options", "DENY")
+	hd := w.Header()
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Referrer-Policy", "no-referrer")
+	hd.Set("X-Frame-Options", "DENY")
+	if h.o.CORSOrigin != "" {
+		hd.Add("Vary", "Origin")
+		if r.Header.Get("Origin") == h.o.CORSOrigin {
+			hd.Set("Access-Control-Allow-Origin", h.o.CORSOrigin)
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				hd.Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
+				hd.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+				hd.Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, h.o.MaxBody)
-	h.mux.ServeHTTP(w, r)
+	h.mux.ServeHTTP(rw, r)
 }
+
+// recordingWriter notes whether the answer has begun.
+type recordingWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (w *recordingWriter) WriteHeader(code int) {
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *recordingWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (w *recordingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // apiError is an error with an HTTP status and optional details.
 type apiError struct {
@@ -263,11 +401,17 @@ func (h *handler) query(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "query is empty", nil)
 		return
 	}
-	res, err := h.o.Store.Query(r.Context(), q, graph.QueryOptions{Lang: lang, Limit: h.o.QueryLimit, Timeout: h.o.QueryTimeout})
+	res, err := h.o.Store.Query(r.Context(), q, graph.QueryOptions{Lang: lang, Limit: h.o.QueryLimit, Timeout: h.o.QueryTimeout, Memory: h.o.QueryMemory})
 	if err != nil {
 		status := http.StatusBadRequest
-		if errors.Is(err, graph.ErrQueryTimeout) {
+		switch {
+		case errors.Is(err, graph.ErrQueryTimeout):
 			status = http.StatusGatewayTimeout
+		case errors.Is(err, graph.ErrQueryMemory):
+			status = http.StatusUnprocessableEntity
+		case r.Context().Err() != nil:
+			// The client is gone (or the server is stopping).
+			status = http.StatusServiceUnavailable
 		}
 		writeError(w, status, cleanMessage(err.Error()), nil)
 		return
@@ -384,7 +528,7 @@ func (h *handler) lookup(r *http.Request) (any, error) {
 			return nil, badRequest("limit %q is not a number from 1 to 100", s)
 		}
 	}
-	return map[string]any{"query": q, "matches": h.o.View.Search(q, n)}, nil
+	return map[string]any{"query": q, "matches": h.v().Search(q, n)}, nil
 }
 
 func (h *handler) explore(r *http.Request) (any, error) {
@@ -396,7 +540,7 @@ func (h *handler) explore(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return h.o.View.Explore(name, o)
+	return h.v().Explore(name, o)
 }
 
 func (h *handler) graph(r *http.Request) (any, error) {
@@ -414,7 +558,7 @@ func (h *handler) graph(r *http.Request) (any, error) {
 			return nil, badRequest("max_edges %q is not a number from 1 to 500", s)
 		}
 	}
-	return h.o.View.Neighbourhood(name, explore.DrawOptions{Options: o, MaxEdges: max})
+	return h.v().Neighbourhood(name, explore.DrawOptions{Options: o, MaxEdges: max})
 }
 
 func (h *handler) compare(r *http.Request) (any, error) {
@@ -430,7 +574,7 @@ func (h *handler) compare(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := h.o.View.Compare(a, b, o)
+	c, err := h.v().Compare(a, b, o)
 	var ae *explore.AmbiguousError
 	var nf *explore.NotFoundError
 	if err != nil && !errors.As(err, &ae) && !errors.As(err, &nf) {
@@ -458,7 +602,7 @@ type Claim struct {
 }
 
 func (h *handler) claim(c *explore.Claim) Claim {
-	v := h.o.View
+	v := h.v()
 	out := Claim{IRI: string(c.IRI), Actor: ref(v, c.Actor), Stance: string(c.Stance), Target: ref(v, c.Target),
 		Cue: c.Cue, CueClass: c.CueClass, Modality: c.Modality, Confidence: c.Confidence,
 		Evidence: c.Evidence, Start: c.Start, End: c.End, Statement: string(c.Statement.IRI), Date: c.Statement.When()}
@@ -497,7 +641,7 @@ func (h *handler) claims(r *http.Request) (any, error) {
 			return nil, badRequest("limit %q is not a number from 1 to 10000", s)
 		}
 	}
-	cs, err := h.o.View.FindClaims(actor, target, o)
+	cs, err := h.v().FindClaims(actor, target, o)
 	if err != nil {
 		return nil, err
 	}
@@ -530,7 +674,7 @@ func (h *handler) statement(r *http.Request) (any, error) {
 		return nil, err
 	}
 	iri = strings.TrimSuffix(strings.TrimPrefix(iri, "<"), ">")
-	st := h.o.View.Statement(quad.IRI(iri))
+	st := h.v().Statement(quad.IRI(iri))
 	if st == nil {
 		return nil, &apiError{status: http.StatusNotFound, msg: fmt.Sprintf("no statement %s", iri)}
 	}
@@ -538,7 +682,7 @@ func (h *handler) statement(r *http.Request) (any, error) {
 		if iri == "" {
 			return nil
 		}
-		r := ref(h.o.View, iri)
+		r := ref(h.v(), iri)
 		return &r
 	}
 	out := Statement{IRI: string(st.IRI), Label: st.Label, Delegation: opt(st.Delegation), OnBehalfOf: opt(st.OnBehalfOf),
@@ -555,10 +699,16 @@ type ServerOptions struct {
 	// Addr is the address to listen on; "" means DefaultAddr
 	// (loopback only). Use port 0 for any free port.
 	Addr string
-	// ReadTimeout, WriteTimeout and IdleTimeout bound connections; 0
-	// means 10s, the query timeout plus 30s, and 120s.
-	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
-	// ShutdownTimeout bounds the graceful shutdown; 0 means 10s.
+	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout
+	// bound connections (see http.Server); 0 means 5s, 15s, the query
+	// timeout plus 30s, and 120s.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// MaxHeaderBytes caps the request line and headers; 0 means
+	// DefaultMaxHeader.
+	MaxHeaderBytes int
+	// ShutdownTimeout is how long a shutdown waits for requests in
+	// flight before it cancels them; 0 means 10s. Cancelled requests
+	// (queries, say) get another 5s to end before connections are cut.
 	ShutdownTimeout time.Duration
 	// QueryTimeout is used to pick the default WriteTimeout.
 	QueryTimeout time.Duration
@@ -571,6 +721,9 @@ type Server struct {
 	srv      *http.Server
 	ln       net.Listener
 	shutdown time.Duration
+	// cancel cancels the context of every request, when a shutdown has
+	// waited long enough.
+	cancel context.CancelFunc
 }
 
 // Listen opens the listener of a Server for h.
@@ -590,18 +743,25 @@ func Listen(h http.Handler, o ServerOptions) (*Server, error) {
 		return v
 	}
 	qt := def(DefaultQueryTimeout, o.QueryTimeout)
+	maxHeader := o.MaxHeaderBytes
+	if maxHeader <= 0 {
+		maxHeader = DefaultMaxHeader
+	}
+	base, cancel := context.WithCancel(context.Background())
 	return &Server{
 		srv: &http.Server{
 			Handler:           h,
-			ReadHeaderTimeout: 5 * time.Second,
-			ReadTimeout:       def(10*time.Second, o.ReadTimeout),
+			ReadHeaderTimeout: def(5*time.Second, o.ReadHeaderTimeout),
+			ReadTimeout:       def(15*time.Second, o.ReadTimeout),
 			WriteTimeout:      def(qt+30*time.Second, o.WriteTimeout),
 			IdleTimeout:       def(120*time.Second, o.IdleTimeout),
-			MaxHeaderBytes:    64 << 10,
+			MaxHeaderBytes:    maxHeader,
 			ErrorLog:          o.ErrorLog,
+			BaseContext:       func(net.Listener) context.Context { return base },
 		},
 		ln:       ln,
 		shutdown: def(10*time.Second, o.ShutdownTimeout),
+		cancel:   cancel,
 	}, nil
 }
 
@@ -611,10 +771,12 @@ func (s *Server) Addr() net.Addr { return s.ln.Addr() }
 // URL returns the server's base URL, "http://host:port/".
 func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
 
-// Serve serves until ctx is done, then stops accepting connections and
-// waits (up to the shutdown timeout) for requests in flight. It returns
-// nil after a clean shutdown.
+// Serve serves until ctx is done, then shuts down: it stops accepting
+// connections at once, lets requests in flight finish (up to the
+// shutdown timeout, then cancels them and waits a little more) and
+// closes idle connections. It returns nil after a clean shutdown.
 func (s *Server) Serve(ctx context.Context) error {
+	defer s.cancel()
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
 	select {
@@ -622,14 +784,21 @@ func (s *Server) Serve(ctx context.Context) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), s.shutdown)
-	defer cancel()
-	if err := s.srv.Shutdown(sctx); err != nil {
-		s.srv.Close()
-		return fmt.Errorf("shut down: %w", err)
+	sctx, stop := context.WithTimeout(context.Background(), s.shutdown)
+	defer stop()
+	err := s.srv.Shutdown(sctx)
+	if err != nil {
+		// Cancel what is still running; queries stop at once.
+		s.cancel()
+		lctx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+		defer stop()
+		if err = s.srv.Shutdown(lctx); err != nil {
+			s.srv.Close()
+			err = fmt.Errorf("shut down: requests still running after %v: %w", s.shutdown, err)
+		}
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serr)
 	}
-	return nil
+	return err
 }
