@@ -549,3 +549,51 @@ func startServer(t *testing.T, o Options, so ServerOptions) *Server {
 	})
 	return s
 }
+
+// TestAnswerCache: a repeated JSON request is answered from the cache,
+// the same as the first time, and a new view empties the cache.
+func TestAnswerCache(t *testing.T) {
+	store := exploretest.Store(t)
+	v, err := explore.Load(context.Background(), store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hh, err := Handler(Options{Store: store, View: v, CacheEntries: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := hh.(*handler)
+	get := func(u string) string {
+		w := newRecorder()
+		req, _ := http.NewRequest("GET", u, nil)
+		h.ServeHTTP(w, req)
+		if w.code != 200 {
+			t.Fatalf("%s: %d %s", u, w.code, w.body.String())
+		}
+		return w.body.String()
+	}
+	first := get("/api/explore?entity=China")
+	if _, ok := h.cache.get(v, "/api/explore?entity=China"); !ok {
+		t.Fatal("not cached")
+	}
+	if again := get("/api/explore?entity=China"); again != first {
+		t.Error("the cached answer differs")
+	}
+	get("/api/lookup?q=a")
+	get("/api/lookup?q=b")
+	if _, ok := h.cache.get(v, "/api/explore?entity=China"); ok {
+		t.Error("the cache keeps more than its size")
+	}
+	v2 := exploretest.View(t)
+	h.view.Store(v2)
+	if _, ok := h.cache.get(v2, "/api/lookup?q=b"); ok {
+		t.Error("a new view sees the old view's answers")
+	}
+	if get("/api/explore?entity=China") != first {
+		t.Error("the same statements give another answer")
+	}
+	off, _ := Handler(Options{Store: store, View: v, CacheEntries: -1})
+	if off.(*handler).cache != nil {
+		t.Error("CacheEntries -1 keeps a cache")
+	}
+}

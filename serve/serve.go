@@ -92,15 +92,21 @@ type Options struct {
 	QueryMemory int64
 	// MaxBody caps a request body in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
+	// CacheEntries is how many answers of the JSON endpoints (lookup,
+	// explore, graph, compare, claims, statement) are kept for repeated
+	// requests; 0 means DefaultCacheEntries and a negative number none.
+	// Gizmo queries are not cached.
+	CacheEntries int
 	// ErrorLog receives internal errors and panics (which clients see
 	// only as "internal error"); nil discards them.
 	ErrorLog *log.Logger
 }
 
 type handler struct {
-	o    Options
-	mux  *http.ServeMux
-	view atomic.Pointer[explore.View]
+	o     Options
+	mux   *http.ServeMux
+	view  atomic.Pointer[explore.View]
+	cache *answerCache // nil: none
 
 	// wmu serialises the write endpoints.
 	wmu sync.Mutex
@@ -144,6 +150,12 @@ func Handler(o Options) (http.Handler, error) {
 	}
 	h := &handler{o: o, mux: http.NewServeMux()}
 	h.view.Store(o.View)
+	if o.CacheEntries == 0 {
+		o.CacheEntries = DefaultCacheEntries
+	}
+	if o.CacheEntries > 0 {
+		h.cache = newAnswerCache(o.CacheEntries)
+	}
 	h.mux.HandleFunc("/api/v2/query", h.query)
 	h.mux.HandleFunc("/api/v2/read", h.read)
 	h.mux.HandleFunc("/api/v2/write", h.writeEndpoint(h.write))
@@ -306,12 +318,24 @@ func (h *handler) get(fn func(r *http.Request) (any, error)) http.HandlerFunc {
 			writeError(w, http.StatusMethodNotAllowed, "method not allowed: use GET", nil)
 			return
 		}
+		view := h.v()
+		key := r.URL.Path + "?" + r.URL.RawQuery
+		if body, ok := h.cache.get(view, key); ok {
+			writeJSONBytes(w, body)
+			return
+		}
 		v, err := fn(r)
 		if err != nil {
 			h.fail(w, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, v)
+		body, err := encodeJSON(v)
+		if err != nil {
+			h.fail(w, err)
+			return
+		}
+		h.cache.put(view, key, body)
+		writeJSONBytes(w, body)
 	}
 }
 

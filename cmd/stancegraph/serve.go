@@ -35,6 +35,7 @@ type serveOptions struct {
 	Writable     bool
 	TokenFile    string
 	CORSOrigin   string
+	CacheEntries int
 	// Getenv reads the environment (os.Getenv when nil).
 	Getenv func(string) string
 	// ready, when set, is called with the server's URL once it listens.
@@ -102,6 +103,7 @@ database is in use by a writer (or, with --writable, by anyone).`,
 	f.Var(&o.MaxBody, "max-body", "largest request body (e.g. 1MiB)")
 	f.BoolVar(&o.Writable, "writable", false, "open the store for writing and enable /api/v2/write and /api/v2/delete")
 	f.StringVar(&o.TokenFile, "token-file", "", "file holding the bearer token the write endpoints need (default $"+tokenEnv+")")
+	f.IntVar(&o.CacheEntries, "cache-entries", serve.DefaultCacheEntries, "answers of the JSON endpoints kept for repeated requests, 64 MiB at most (-1: none)")
 	f.StringVar(&o.CORSOrigin, "cors-origin", "", "the one origin (https://host[:port]) whose pages may call the API")
 	return cmd
 }
@@ -143,7 +145,7 @@ func runServe(ctx context.Context, g *globalOptions, o *serveOptions) error {
 	logger := log.New(o.ErrOut, "serve: ", log.LstdFlags)
 	h, err := serve.Handler(serve.Options{Store: store, View: v, Writable: o.Writable, Token: token, CORSOrigin: o.CORSOrigin,
 		QueryTimeout: o.QueryTimeout, QueryLimit: o.QueryLimit, QueryMemory: int64(o.QueryMemory), MaxBody: int64(o.MaxBody),
-		ErrorLog: logger})
+		CacheEntries: o.CacheEntries, ErrorLog: logger})
 	if err != nil {
 		return err
 	}
