@@ -445,7 +445,11 @@ func (b *bench) stockLoad(ctx context.Context, dir, backend, dbpath, nq string, 
 	ir := &ingestResult{Store: backend, Tool: "cayley load", Seconds: pr.Seconds, Statements: statements, Quads: quads,
 		StmtsPerS: float64(statements) / pr.Seconds, QuadsPerS: float64(quads) / pr.Seconds, MaxRSSMB: pr.MaxRSSMB,
 		Partial: pr.TimedOut, Note: "from the exported N-Quads"}
-	b.logf("%s: stock %s: %.1f s (%.0f quads/s)%s", filepath.Base(dir), backend, pr.Seconds, ir.QuadsPerS, map[bool]string{true: ", stopped at the timeout"}[pr.TimedOut])
+	if pr.TimedOut {
+		b.logf("%s: stock %s: stopped at the timeout after %.1f s", filepath.Base(dir), backend, pr.Seconds)
+	} else {
+		b.logf("%s: stock %s: %.1f s (%.0f quads/s)", filepath.Base(dir), backend, pr.Seconds, ir.QuadsPerS)
+	}
 	return ir, nil
 }
 

@@ -112,9 +112,25 @@ func runProc(ctx context.Context, dir string, timeout time.Duration, bin string,
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 10 * time.Second
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	var hwm int64 // kB
+	if err == nil {
+		done := make(chan struct{})
+		polled := make(chan struct{})
+		go func() {
+			defer close(polled)
+			hwm = pollHWM(cmd.Process.Pid, done)
+		}()
+		err = cmd.Wait()
+		close(done)
+		<-polled
+	}
 	r := &procResult{Seconds: time.Since(start).Seconds(), Stderr: stderr.String()}
-	if cmd.ProcessState != nil {
+	if hwm > 0 {
+		r.MaxRSSMB = float64(hwm) / 1024
+	} else if cmd.ProcessState != nil {
+		// No /proc: rusage, which on Linux also counts this process's
+		// own peak (see pollHWM).
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			r.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
 		}
@@ -130,6 +146,37 @@ func runProc(ctx context.Context, dir string, timeout time.Duration, bin string,
 		return r, fmt.Errorf("%s %s: %w\n%s", filepath.Base(bin), strings.Join(redactArgs(args), " "), err, tail(r.Stderr, 2000))
 	}
 	return r, nil
+}
+
+// pollHWM returns the peak resident memory (VmHWM, kB) of process pid,
+// read from /proc every 10 ms until done is closed; 0 without /proc.
+//
+// The child's rusage (ProcessState.SysUsage().Maxrss) is not used: Go
+// starts children with vfork, and Linux folds the high-water mark of the
+// memory the child started in (this process's) into the child's maxrss at
+// exec, so a child of a big parent reports the parent's peak. VmHWM
+// belongs to the child's own address space. Growth in the last 10 ms
+// before the child exits can be missed.
+func pollHWM(pid int, done <-chan struct{}) int64 {
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	var peak int64
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if data, err := os.ReadFile(path); err == nil {
+			for _, line := range strings.Split(string(data), "\n") {
+				if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+					kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+					peak = max(peak, kb)
+				}
+			}
+		}
+		select {
+		case <-done:
+			return peak
+		case <-t.C:
+		}
+	}
 }
 
 // ingestSummary is the line stancegraph ingest ends with.
