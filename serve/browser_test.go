@@ -27,22 +27,7 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Skipf("no %s: install the Debian package chromium", chromiumPath)
 	}
-	store := exploretest.Store(t)
-	v, err := explore.Load(context.Background(), store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Handler(Options{Store: store, View: v})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := Listen(h, ServerOptions{Addr: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(sctx) }()
+	srv, v, stop, served := listenOn(t, exploretest.Store(t))
 	defer func() {
 		stop()
 		if err := <-served; err != nil {

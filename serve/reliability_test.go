@@ -414,22 +414,7 @@ func TestRunawayQueries(t *testing.T) {
 // TestShutdownFinishesRequests: a request in flight when the shutdown
 // begins completes with 200, and new connections are refused at once.
 func TestShutdownFinishesRequests(t *testing.T) {
-	store := exploretest.Store(t)
-	v, err := explore.Load(context.Background(), store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Handler(Options{Store: store, View: v})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Listen(h, ServerOptions{Addr: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx) }()
+	s, _, cancel, served := listenOn(t, exploretest.Store(t))
 
 	type answer struct {
 		code int

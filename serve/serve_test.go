@@ -13,6 +13,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/explore"
 	"github.com/stancegraph/stancegraph/explore/exploretest"
+	"github.com/stancegraph/stancegraph/graph"
 )
 
 // testServer returns an httptest server over the explore test statements.
@@ -246,22 +247,7 @@ func TestPage(t *testing.T) {
 }
 
 func TestServerShutdown(t *testing.T) {
-	store := exploretest.Store(t, exploretest.Dir()+"/"+exploretest.Seed)
-	v, err := explore.Load(context.Background(), store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Handler(Options{Store: store, View: v})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Listen(h, ServerOptions{Addr: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx) }()
+	s, _, cancel, done := listenOn(t, exploretest.Store(t, exploretest.Dir()+"/"+exploretest.Seed))
 	resp, err := http.Get(s.URL() + "api/lookup?q=china")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("lookup: %v", err)
@@ -282,4 +268,27 @@ func TestServerShutdown(t *testing.T) {
 	if _, err := Handler(Options{}); err == nil {
 		t.Error("Handler without a store")
 	}
+}
+
+// listenOn serves the explorer over store on a loopback port. It returns
+// the server, its view, the cancel that begins its shutdown, and the
+// channel that Serve's result arrives on.
+func listenOn(t *testing.T, store *graph.Store) (*Server, *explore.View, context.CancelFunc, <-chan error) {
+	t.Helper()
+	v, err := explore.Load(context.Background(), store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Handler(Options{Store: store, View: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Listen(h, ServerOptions{Addr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx) }()
+	return s, v, cancel, served
 }
