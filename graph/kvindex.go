@@ -165,7 +165,8 @@ type sharedTxKV struct {
 }
 
 // Tx returns the shared transaction for writes during inTx, and a new
-// transaction otherwise.
+// transaction otherwise. Read transactions stop reading once the
+// context of the read is done (see cancel.go).
 func (db *sharedTxKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 	if rw {
 		db.mu.Lock()
@@ -174,8 +175,13 @@ func (db *sharedTxKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 		if tx != nil {
 			return borrowedTx{tx}, nil
 		}
+		return db.KV.Tx(ctx, rw)
 	}
-	return db.KV.Tx(ctx, rw)
+	tx, err := db.KV.Tx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return cancelTx{tx}, nil
 }
 
 // View runs fn in a read transaction.

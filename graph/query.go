@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 )
 
@@ -111,7 +112,7 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 		}
 		return nil
 	}
-	it, err := l.Session(s.qs).Execute(qctx, q, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := l.Session(s.queryQS()).Execute(qctx, q, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, fmt.Errorf("%s query: %w", lang, err)
 	}
@@ -134,6 +135,16 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 		return nil, fmt.Errorf("%s query: %w", lang, err)
 	}
 	return out, nil
+}
+
+// queryQS returns the quad store that queries run on: the store itself,
+// or for the memstore one whose iterators stop when the query's context
+// is done (kv stores do that in their read transactions; see cancel.go).
+func (s *Store) queryQS() cgraph.QuadStore {
+	if s.kv == nil && s.db == nil {
+		return cancelQS{s.qs}
+	}
+	return s.qs
 }
 
 // finish closes a query's results, on which Next has been called, and,
