@@ -151,7 +151,11 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 		pending, pendingQuads = nil, 0
 	}
 	lastProgress := time.Now()
+	stopped := false // --fail-fast saw a failure
 	for r := range results {
+		if stopped {
+			continue // drain the files that were under way
+		}
 		sum.Files++
 		for _, w := range r.warn {
 			fmt.Fprintf(o.ErrOut, "warning: %s\n", w)
@@ -161,6 +165,7 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 			failures = append(failures, r.err)
 			fmt.Fprintf(o.ErrOut, "error: %v\n", r.err)
 			if o.FailFast {
+				stopped = true
 				cancel()
 			}
 			continue

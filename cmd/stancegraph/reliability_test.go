@@ -251,6 +251,10 @@ func TestOddFiles(t *testing.T) {
 	copyFile(t, "statement-a.txt", in, "good.txt")
 	os.WriteFile(filepath.Join(in, "truncated.pdf"), []byte("%PDF-1.4\n1 0 obj << /Type /Catalog"), 0o644)
 	os.WriteFile(filepath.Join(in, "nosentences.txt"), []byte("1 2 3 4 5\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(in, "binary.txt"), []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x10\x00>\x00\x01"), 0o644)
+	// Latin-1 with no declared encoding: read as Windows-1252, with a warning.
+	os.WriteFile(filepath.Join(in, "latin1.txt"), []byte("We support the Paris Agreement. La d\xe9l\xe9gation fran\xe7aise.\n"), 0o644)
 	os.WriteFile(filepath.Join(in, "oneline.txt"), bytes.Repeat([]byte("We support the Paris Agreement and the two-State solution "), 1<<20/58), 0o644)
 	big := filepath.Join(in, "big.txt")
 	f, _ := os.Create(big)
@@ -262,7 +266,7 @@ func TestOddFiles(t *testing.T) {
 	if err == nil {
 		t.Fatal("ingest of bad files succeeded")
 	}
-	for _, want := range []string{"big.txt", "too large", "truncated.pdf"} {
+	for _, want := range []string{"big.txt: too large", "truncated.pdf", "empty.txt: empty", "binary.txt: binary content", "latin1.txt: not valid UTF-8, read as Windows-1252"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -273,7 +277,7 @@ func TestOddFiles(t *testing.T) {
 		}
 	}
 	out, _ := mustRun(t, "--db", db, "stats", "--format", "json")
-	if !strings.Contains(out, `"Statements": 3`) { // good, nosentences, oneline
+	if !strings.Contains(out, `"Statements": 4`) { // good, nosentences, oneline, latin1
 		t.Errorf("stats: %s\n%s", out, errOut)
 	}
 	// --fail-fast stops at the first failure.
