@@ -133,8 +133,24 @@ func TestPostgresReopen(t *testing.T) {
 // TestPostgresRefCounts checks that the reference counts in the nodes
 // table match the quads after every kind of write, and that no node is
 // left without references: Cayley relies on both.
+//
+// It runs twice: with the foreign-key triggers skipped, as the test
+// server's superuser writes by default, and with them on. The counts
+// check also finds any quad whose node is missing, which the skipped
+// triggers would have refused.
 func TestPostgresRefCounts(t *testing.T) {
-	s := openPostgresStore(t)
+	for _, checked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("fk-checks=%v", checked), func(t *testing.T) {
+			s := mustOpen(t, Options{Backend: Postgres, Path: postgresSchemaURL(t), PostgresFKChecks: checked})
+			if s.pgNoFKChecks == checked {
+				t.Fatalf("pgNoFKChecks = %v with PostgresFKChecks %v as a superuser", s.pgNoFKChecks, checked)
+			}
+			testPostgresRefCounts(t, s)
+		})
+	}
+}
+
+func testPostgresRefCounts(t *testing.T, s *Store) {
 	check := func(when string) {
 		t.Helper()
 		var bad, orphans int
@@ -189,6 +205,73 @@ func TestPostgresRefCounts(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT count(*) FROM nodes`).Scan(&nodes); err != nil || nodes != 3 {
 		t.Errorf("%d nodes left (%v), want the 3 of the unlabelled quad", nodes, err)
 	}
+}
+
+// TestPostgresPlainRole: a role that may not set session_replication_role
+// writes with the foreign-key checks on; granted SET on it (PostgreSQL 15
+// and later), it skips them.
+func TestPostgresPlainRole(t *testing.T) {
+	u := postgresSchemaURL(t)
+	db, err := sql.Open("postgres", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var b [6]byte
+	rand.Read(b[:])
+	role := "r_" + hex.EncodeToString(b[:])
+	var schema string
+	if err := db.QueryRow(`SELECT current_schema()`).Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE ROLE " + role + " LOGIN",
+		"GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + role,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	defer func() {
+		db.Exec("REVOKE SET ON PARAMETER session_replication_role FROM " + role)
+		for _, q := range []string{"DROP OWNED BY " + role + " CASCADE", "DROP ROLE " + role} {
+			if _, err := db.Exec(q); err != nil {
+				t.Errorf("%s: %v", q, err)
+			}
+		}
+	}()
+	pu, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pu.User = url.User(role)
+	s, err := Open(t.Context(), Options{Backend: Postgres, Path: pu.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.pgNoFKChecks {
+		t.Error("a plain role skips the foreign-key checks")
+	}
+	replace(t, s, corpus(0, 3, "v1")...)
+	s.Close()
+
+	var version int
+	if err := db.QueryRow(`SELECT current_setting('server_version_num')::int`).Scan(&version); err != nil || version < 150000 {
+		t.Skipf("PostgreSQL %d has no SET privilege on parameters", version)
+	}
+	if _, err := db.Exec("GRANT SET ON PARAMETER session_replication_role TO " + role); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(t.Context(), Options{Backend: Postgres, Path: pu.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.pgNoFKChecks {
+		t.Error("a role granted SET on session_replication_role keeps the foreign-key checks")
+	}
+	replace(t, s, corpus(0, 3, "v2")...)
+	wantGraph(t, s, corpusLabel(2), corpusBatch(2, "v2").Quads)
 }
 
 func TestOpenErrors(t *testing.T) {

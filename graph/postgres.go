@@ -174,7 +174,14 @@ func scanNode(rows *sql.Rows) (refs.ValueHash, quad.Value, error) {
 // pgApply applies deltas in one PostgreSQL transaction, keeping the node
 // reference counts exact: quads to delete that are not stored and quads
 // to add that are stored already change nothing.
-func pgApply(ctx context.Context, db *sql.DB, deltas []cgraph.Delta) error {
+//
+// With noFKChecks the transaction runs with session_replication_role =
+// replica, which skips the foreign-key triggers of the quads table (four
+// lookups and row locks on nodes for every quad). The order of the writes
+// keeps the constraints true: nodes are added before the quads that name
+// them, and a node is deleted only when its reference count, kept exact
+// here, reaches zero.
+func pgApply(ctx context.Context, db *sql.DB, deltas []cgraph.Delta, noFKChecks bool) error {
 	var adds, dels []quad.Quad
 	for _, d := range deltas {
 		if d.Action == cgraph.Delete {
@@ -188,6 +195,11 @@ func pgApply(ctx context.Context, db *sql.DB, deltas []cgraph.Delta) error {
 		return err
 	}
 	defer tx.Rollback()
+	if noFKChecks {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
+			return fmt.Errorf("skip foreign-key checks: %w", err)
+		}
+	}
 
 	refsDelta := make(map[refs.ValueHash]int)
 	count := func(q pgQuad, n int) {
@@ -412,4 +424,21 @@ func pgReleaseNodes(ctx context.Context, tx *sql.Tx, delta map[refs.ValueHash]in
 // ApplyDeltas does that.
 func resetSQLCaches(qs cgraph.QuadStore) {
 	_ = qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
+}
+
+// pgMaySkipTriggers reports whether the connected role may set
+// session_replication_role: a superuser, or on PostgreSQL 15 and later a
+// role granted SET on that parameter.
+func pgMaySkipTriggers(ctx context.Context, db *sql.DB) bool {
+	var super bool
+	if err := db.QueryRowContext(ctx, `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).Scan(&super); err == nil && super {
+		return true
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, `SELECT current_setting('server_version_num')::int`).Scan(&version); err != nil || version < 150000 {
+		return false
+	}
+	var may bool
+	err := db.QueryRowContext(ctx, `SELECT has_parameter_privilege('session_replication_role', 'SET')`).Scan(&may)
+	return err == nil && may
 }

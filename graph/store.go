@@ -83,6 +83,16 @@ type Options struct {
 	// all quads on every open. Opening a large store is then quick, and
 	// writes are a little slower. Meant for read-only commands.
 	NoBloom bool
+	// PostgresFKChecks keeps PostgreSQL's foreign-key checks on the quads
+	// table during writes. By default a role that may set
+	// session_replication_role (a superuser, or on PostgreSQL 15 and later
+	// one granted SET ON PARAMETER session_replication_role) writes with
+	// them off: every write adds a quad's nodes before the quad and removes
+	// a node only when no quad refers to it any more, in one transaction,
+	// so the checks can never fail, and they cost a quarter of the write
+	// time. The constraints stay in the schema; stock Cayley's own writes
+	// are checked as before.
+	PostgresFKChecks bool
 }
 
 // A Store is an open Cayley quad store. Its methods are safe for
@@ -95,9 +105,12 @@ type Store struct {
 	qs       cgraph.QuadStore
 	backend  string
 	readOnly bool
-	db       *sql.DB     // postgres only: for the label index and fast paths
-	kv       *sharedTxKV // kv backends only: the database under qs
-	kvOpts   cgraph.Options
+	db       *sql.DB // postgres only: for the label index and fast paths
+	// pgNoFKChecks: the role may skip the quads table's foreign-key
+	// triggers in its write transactions (see pgApply).
+	pgNoFKChecks bool
+	kv           *sharedTxKV // kv backends only: the database under qs
+	kvOpts       cgraph.Options
 
 	// wmu serialises writers: ReplaceGraphs reads a graph, diffs it and
 	// writes the difference, which must not interleave with another write.
@@ -136,6 +149,9 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		s.kvOpts = kvOptions(o)
 	case Postgres:
 		s.qs, s.db, err = openPostgres(ctx, o)
+		if err == nil && !o.ReadOnly && !o.PostgresFKChecks {
+			s.pgNoFKChecks = pgMaySkipTriggers(ctx, s.db)
+		}
 	default:
 		return nil, fmt.Errorf("open store: unknown backend %q (known: %s)", backend, strings.Join(Backends(), ", "))
 	}
@@ -220,7 +236,7 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) (err err
 		defer s.rmu.Unlock()
 	}
 	if s.db != nil {
-		err := pgApply(ctx, s.db, deltas)
+		err := pgApply(ctx, s.db, deltas, s.pgNoFKChecks)
 		resetSQLCaches(s.qs)
 		return err
 	}

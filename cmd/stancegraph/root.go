@@ -18,6 +18,8 @@ type globalOptions struct {
 	DB        string // bolt directory or postgres URL
 	Backend   string // bolt, memstore, postgres
 	Gazetteer string // directory overriding the embedded gazetteers
+	// PostgresFKChecks keeps PostgreSQL's foreign-key checks on in writes.
+	PostgresFKChecks bool
 }
 
 const defaultDB = "./stancegraph.db"
@@ -51,6 +53,7 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
 	}
 	root.PersistentFlags().StringVar(&g.DB, "db", dbDefault, "store: a bolt directory, or a postgres:// URL with --backend postgres ($STANCEGRAPH_DB)")
 	root.PersistentFlags().StringVar(&g.Backend, "backend", "bolt", "store backend: bolt, postgres or memstore")
+	root.PersistentFlags().BoolVar(&g.PostgresFKChecks, "postgres-fk-checks", false, "on PostgreSQL, keep foreign-key checks in writes (by default a role allowed to set session_replication_role skips them; see the README)")
 	root.PersistentFlags().StringVar(&g.Gazetteer, "gazetteer", "", "directory of gazetteer files that replace the embedded ones of the same name")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
 
@@ -105,7 +108,7 @@ func (g *globalOptions) open(ctx context.Context, readOnly bool) (*graph.Store, 
 	if strings.HasPrefix(g.DB, "postgres://") || strings.HasPrefix(g.DB, "postgresql://") {
 		backend = "postgres"
 	}
-	s, err := graph.Open(ctx, graph.Options{Backend: backend, Path: g.DB, ReadOnly: readOnly})
+	s, err := graph.Open(ctx, graph.Options{Backend: backend, Path: g.DB, ReadOnly: readOnly, PostgresFKChecks: g.PostgresFKChecks})
 	if err != nil {
 		return nil, fmt.Errorf("open %s store %s: %w", backend, redact(g.DB), err)
 	}
