@@ -25,12 +25,19 @@ import (
 // query whose context is done.
 
 // cancelTx is a read transaction whose reads fail once their context is
-// done.
-type cancelTx struct{ hkv.Tx }
+// done. With a cache (read-only stores), its reads of log records go
+// through it (kvcache.go).
+type cancelTx struct {
+	hkv.Tx
+	cache *logCache
+}
 
 func (tx cancelTx) Get(ctx context.Context, k hkv.Key) (hkv.Value, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if tx.cache != nil {
+		return tx.cache.cachedGet(ctx, tx.Tx, k)
 	}
 	return tx.Tx.Get(ctx, k)
 }
@@ -38,6 +45,9 @@ func (tx cancelTx) Get(ctx context.Context, k hkv.Key) (hkv.Value, error) {
 func (tx cancelTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if tx.cache != nil {
+		return tx.cache.cachedGetBatch(ctx, tx.Tx, keys)
 	}
 	return tx.Tx.GetBatch(ctx, keys)
 }

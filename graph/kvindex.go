@@ -162,6 +162,8 @@ type sharedTxKV struct {
 
 	mu sync.Mutex
 	tx hkv.Tx // the shared write transaction, while inTx runs
+
+	cache *logCache // read-only stores: records read (kvcache.go); nil otherwise
 }
 
 // Tx returns the shared transaction for writes during inTx, and a new
@@ -181,7 +183,7 @@ func (db *sharedTxKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cancelTx{tx}, nil
+	return cancelTx{Tx: tx, cache: db.cache}, nil
 }
 
 // View runs fn in a read transaction.

@@ -93,6 +93,23 @@ type Options struct {
 	// time. The constraints stay in the schema; stock Cayley's own writes
 	// are checked as before.
 	PostgresFKChecks bool
+	// LogCacheBytes bounds the memory a read-only bolt or leveldb store
+	// spends keeping the quad records it has read (see kvcache.go): 0
+	// means DefaultLogCacheBytes, a negative value no cache.
+	LogCacheBytes int64
+}
+
+// logCacheFor returns the log cache a kv store opened with o uses: none
+// for a writable store.
+func logCacheFor(o Options) *logCache {
+	if !o.ReadOnly || o.LogCacheBytes < 0 {
+		return nil
+	}
+	n := o.LogCacheBytes
+	if n == 0 {
+		n = DefaultLogCacheBytes
+	}
+	return newLogCache(n)
 }
 
 // A Store is an open Cayley quad store. Its methods are safe for
@@ -311,6 +328,7 @@ func openBolt(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV, er
 		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 	}
 	kdb := &sharedTxKV{KV: db}
+	kdb.cache = logCacheFor(o)
 	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
 	if err != nil {
 		db.Close()
@@ -361,6 +379,7 @@ func openLevelDB(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV,
 	}
 	db.SetWriteOptions(&lopt.WriteOptions{Sync: true})
 	kdb := &sharedTxKV{KV: flat.Upgrade(db)}
+	kdb.cache = logCacheFor(o)
 	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
 	if err != nil {
 		kdb.Close()

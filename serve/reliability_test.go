@@ -402,7 +402,7 @@ func TestRunawayQueries(t *testing.T) {
 		noLeak(t, c.name, m)
 		took := time.Since(start)
 		t.Logf("%s: stopped after %v", c.name, took)
-		if srv == fast && took > 3*time.Second {
+		if srv == fast && took > 4500*time.Millisecond { // unstopped: 5.3 s or more
 			t.Errorf("%s: answered after %v, the timeout is 500ms", c.name, took)
 		}
 		code, m, _ = call(t, "GET", srv.URL+"/api/lookup?q=china", "")
