@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/schema"
@@ -86,5 +87,29 @@ func TestReadOnlyLogCache(t *testing.T) {
 			}
 		}
 		ro.Close()
+	}
+}
+
+// TestReadOnlySkipsBloom: Cayley's kv layer allocates bloom filters for
+// 100M quads on every writable open (tens of MB, and a scan of the
+// store); a read-only store, which never writes, does without them.
+func TestReadOnlySkipsBloom(t *testing.T) {
+	dir := t.TempDir()
+	w := mustOpen(t, Options{Path: dir})
+	replace(t, w, corpus(0, 3, "v1")...)
+	w.Close()
+	grow := func(o Options) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		s := mustOpen(t, o)
+		runtime.ReadMemStats(&after)
+		s.Close()
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	rw, ro := grow(Options{Path: dir}), grow(Options{Path: dir, ReadOnly: true})
+	t.Logf("allocated on open: writable %d bytes, read-only %d bytes", rw, ro)
+	if ro > 8<<20 || rw < 32<<20 {
+		t.Errorf("allocated on open: writable %d bytes, read-only %d bytes; want the bloom filters (tens of MB) only in the writable one", rw, ro)
 	}
 }

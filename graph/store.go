@@ -81,7 +81,7 @@ type Options struct {
 
 	// NoBloom skips the bloom filter that Cayley's kv layer builds over
 	// all quads on every open. Opening a large store is then quick, and
-	// writes are a little slower. Meant for read-only commands.
+	// writes are a little slower. Read-only stores never build it.
 	NoBloom bool
 	// PostgresFKChecks keeps PostgreSQL's foreign-key checks on the quads
 	// table during writes. By default a role that may set
@@ -300,7 +300,8 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) (err err
 
 // kvOptions returns the options Cayley's kv layer gets.
 func kvOptions(o Options) cgraph.Options {
-	return cgraph.Options{ckv.OptNoBloom: o.NoBloom}
+	// The filter only speeds up writes: a read-only store never needs it.
+	return cgraph.Options{ckv.OptNoBloom: o.NoBloom || o.ReadOnly}
 }
 
 // openBolt opens (and on first use creates) a bolt store directory.
