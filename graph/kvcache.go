@@ -19,7 +19,11 @@ import (
 // deletions).
 
 // DefaultLogCacheBytes bounds the memory of a read-only store's log
-// cache. The whole shared corpus (563k quads) takes about 80 MB.
+// cache, counted as record and id bytes plus 64 for each entry. The
+// records of the whole shared corpus (563k quads, 128k nodes) take about
+// 150 MB of heap. A budget of 64 MiB was too small: a scan such as a
+// tagged Out() emptied the shards that the next query needed (q5 of
+// cmd/sgbench went from 30 to 63 ms p95).
 const DefaultLogCacheBytes = 256 << 20
 
 // logCacheShards spreads the cache over locks so that concurrent
