@@ -284,6 +284,37 @@ func TestEUMembers(t *testing.T) {
 	}
 }
 
+// TestG77AndNAMMembers: the member lists of the two largest groups of the
+// General Debate, from the sources memberships.tsv cites.
+func TestG77AndNAMMembers(t *testing.T) {
+	g := mustDefault(t)
+	for _, c := range []struct {
+		group, date string
+		want        int
+		in, out     []string
+	}{
+		// The g77.org list counts China, which is no member: 134 - 1.
+		{"group/g77", "", 133, []string{"state/DZA", "state/IND", "state/BRA", "state/PSE", "state/AZE"}, []string{"state/CHN", "state/MEX", "state/USA"}},
+		// South Sudan joined in January 2024: 121 members.
+		{"group/nam", "", 121, []string{"state/IND", "state/CUB", "state/SSD", "state/BLR"}, []string{"state/CHN", "state/ARG", "state/CYP"}},
+	} {
+		got := g.Members(c.group, c.date)
+		if len(got) != c.want {
+			t.Errorf("%s members on %q: %d, want %d", c.group, c.date, len(got), c.want)
+		}
+		for _, s := range c.in {
+			if !contains(got, s) {
+				t.Errorf("%s on %q lacks %s", c.group, c.date, s)
+			}
+		}
+		for _, s := range c.out {
+			if contains(got, s) {
+				t.Errorf("%s on %q has %s", c.group, c.date, s)
+			}
+		}
+	}
+}
+
 // byName indexes every entity by its names (label, aliases, demonyms,
 // compared case-insensitively).
 func byName(g *Gazetteers) map[string][]*Entity {
