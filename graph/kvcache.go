@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/maphash"
 	"sync"
 
@@ -30,6 +31,17 @@ const DefaultLogCacheBytes = 256 << 20
 // queries rarely wait for each other.
 const logCacheShards = 32
 
+// The records are copied into chunks of logChunk bytes and found through
+// a map from id to a packed (chunk, offset, length): neither holds a
+// pointer per record, so the garbage collector does not have to walk
+// hundreds of thousands of cached records in every cycle, which made the
+// slowest queries slower. Records over logMaxRecord bytes (statement
+// texts) are not cached.
+const (
+	logChunk     = 1 << 20
+	logMaxRecord = 64 << 10
+)
+
 // logCache maps the id of a log record to a copy of its bytes.
 type logCache struct {
 	seed   maphash.Seed
@@ -38,55 +50,73 @@ type logCache struct {
 }
 
 type logShard struct {
-	mu    sync.RWMutex
-	m     map[string][]byte
-	bytes int64
+	mu     sync.RWMutex
+	idx    map[uint64]uint64 // id -> chunk<<40 | offset<<20 | length
+	chunks [][]byte
+	bytes  int64
 }
 
 func newLogCache(budget int64) *logCache {
 	c := &logCache{seed: maphash.MakeSeed(), budget: budget / logCacheShards}
 	for i := range c.shards {
-		c.shards[i].m = make(map[string][]byte)
+		c.shards[i].idx = make(map[uint64]uint64)
 	}
 	return c
 }
 
-// logID returns the id part of key when key names a log record.
-func logID(key hkv.Key) ([]byte, bool) {
-	if len(key) != 2 || string(key[0]) != "log" {
-		return nil, false
+// logID returns the id of the log record key names.
+func logID(key hkv.Key) (uint64, bool) {
+	if len(key) != 2 || string(key[0]) != "log" || len(key[1]) != 8 {
+		return 0, false
 	}
-	return key[1], true
+	return binary.BigEndian.Uint64(key[1]), true
 }
 
-func (c *logCache) shard(id []byte) *logShard {
-	return &c.shards[maphash.Bytes(c.seed, id)%logCacheShards]
+func (c *logCache) shard(id uint64) *logShard {
+	return &c.shards[maphash.Comparable(c.seed, id)%logCacheShards]
 }
 
-func (c *logCache) get(id []byte) ([]byte, bool) {
+func (c *logCache) get(id uint64) ([]byte, bool) {
 	s := c.shard(id)
 	s.mu.RLock()
-	v, ok := s.m[string(id)]
-	s.mu.RUnlock()
-	return v, ok
+	defer s.mu.RUnlock()
+	p, ok := s.idx[id]
+	if !ok {
+		return nil, false
+	}
+	chunk, off, n := p>>40, p>>20&(1<<20-1), p&(1<<20-1)
+	return s.chunks[chunk][off : off+n : off+n], true
 }
 
 // put stores a copy of v. A shard that would outgrow its budget is
-// emptied first: the cache holds the records of recent queries.
-func (c *logCache) put(id, v []byte) {
-	s := c.shard(id)
-	cost := int64(len(id) + len(v) + 64) // 64: map entry and slice headers
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.m[string(id)]; ok {
+// emptied first: the cache holds the records of recent queries. Slices
+// handed out before stay valid: the chunks they point into are only
+// dropped, never reused.
+func (c *logCache) put(id uint64, v []byte) {
+	if len(v) > logMaxRecord {
 		return
 	}
-	if s.bytes+cost > c.budget {
-		clear(s.m)
-		s.bytes = 0
+	s := c.shard(id)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.idx[id]; ok {
+		return
 	}
-	s.m[string(id)] = append([]byte(nil), v...)
-	s.bytes += cost
+	n := len(s.chunks)
+	if n == 0 || len(s.chunks[n-1])+len(v) >= logChunk {
+		if s.bytes+logChunk > c.budget {
+			clear(s.idx)
+			s.chunks, s.bytes = nil, 0
+		}
+		s.chunks = append(s.chunks, make([]byte, 0, logChunk))
+		s.bytes += logChunk
+		n = len(s.chunks)
+	}
+	chunk := s.chunks[n-1]
+	off := len(chunk)
+	s.chunks[n-1] = append(chunk, v...)
+	s.idx[id] = uint64(n-1)<<40 | uint64(off)<<20 | uint64(len(v))
+	s.bytes += 16 // the map entry
 }
 
 // cachedGet is Get through the cache.

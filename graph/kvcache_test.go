@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"reflect"
 	"runtime"
@@ -11,34 +12,50 @@ import (
 )
 
 func TestLogCache(t *testing.T) {
-	c := newLogCache(logCacheShards * 1000)
+	c := newLogCache(logCacheShards * 2 * logChunk)
 	v := []byte("record")
-	c.put([]byte("id1"), v)
+	c.put(1, v)
 	v[0] = 'X' // the cache holds a copy
-	if got, ok := c.get([]byte("id1")); !ok || string(got) != "record" {
+	got, ok := c.get(1)
+	if !ok || string(got) != "record" {
 		t.Errorf("get = %q, %v", got, ok)
 	}
-	if _, ok := c.get([]byte("id2")); ok {
+	if _, ok := c.get(2); ok {
 		t.Error("a record never put is found")
 	}
-	// Filling far past the budget keeps every shard within it.
-	for i := range 10000 {
-		c.put(fmt.Appendf(nil, "key%d", i), bytes.Repeat([]byte{'v'}, 20))
+	c.put(3, bytes.Repeat([]byte{'x'}, logMaxRecord+1))
+	if _, ok := c.get(3); ok {
+		t.Error("a record over logMaxRecord is cached")
+	}
+	// Filling far past the budget keeps every shard within it, and a
+	// slice handed out before stays as it was.
+	for i := range 600000 { // about 69 MB: every shard is emptied at least once
+		c.put(uint64(100+i), fmt.Appendf(nil, "record %d %s", i, bytes.Repeat([]byte{'v'}, 100)))
+	}
+	if string(got) != "record" {
+		t.Errorf("an earlier answer changed to %q", got)
 	}
 	for i := range c.shards {
-		if s := &c.shards[i]; s.bytes > c.budget || len(s.m) == 0 {
-			t.Errorf("shard %d: %d bytes, %d records, budget %d", i, s.bytes, len(s.m), c.budget)
+		if s := &c.shards[i]; s.bytes > c.budget || len(s.idx) == 0 {
+			t.Errorf("shard %d: %d bytes, %d records, budget %d", i, s.bytes, len(s.idx), c.budget)
 		}
 	}
-	if _, ok := logID(logKey("7")); !ok {
-		t.Error("a log key is not recognised")
+	for _, id := range []uint64{100, 100000, 600099} {
+		if v, ok := c.get(id); ok && !bytes.HasPrefix(v, fmt.Appendf(nil, "record %d ", id-100)) {
+			t.Errorf("record %d read back as %q", id, v)
+		}
 	}
-	if _, ok := logID(append(logKey("7"), []byte("x"))); ok {
+	if id, ok := logID(logKey(7)); !ok || id != 7 {
+		t.Errorf("logID of log key 7 = %d, %v", id, ok)
+	}
+	if _, ok := logID(append(logKey(7), []byte("x"))); ok {
 		t.Error("a longer key is taken for a log key")
 	}
 }
 
-func logKey(id string) [][]byte { return [][]byte{[]byte("log"), []byte(id)} }
+func logKey(id uint64) [][]byte {
+	return [][]byte{[]byte("log"), binary.BigEndian.AppendUint64(nil, id)}
+}
 
 // TestReadOnlyLogCache: a read-only bolt store caches the records its
 // queries read and answers exactly as without the cache; a writable one
@@ -64,7 +81,7 @@ func TestReadOnlyLogCache(t *testing.T) {
 		want = append(want, rs)
 	}
 	w.Close()
-	for _, budget := range []int64{0, -1, logCacheShards * 200} {
+	for _, budget := range []int64{0, -1, logCacheShards * logChunk} {
 		ro := mustOpen(t, Options{Path: dir, ReadOnly: true, LogCacheBytes: budget})
 		if (ro.kv.cache == nil) != (budget < 0) {
 			t.Errorf("budget %d: cache %v", budget, ro.kv.cache)
@@ -80,7 +97,7 @@ func TestReadOnlyLogCache(t *testing.T) {
 		if c := ro.kv.cache; c != nil {
 			n := 0
 			for i := range c.shards {
-				n += len(c.shards[i].m)
+				n += len(c.shards[i].idx)
 			}
 			if n == 0 {
 				t.Errorf("budget %d: nothing cached", budget)
