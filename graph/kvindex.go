@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -31,30 +30,26 @@ var (
 // labelIndex indexes quads by label alone: one key per named graph whose
 // value lists the ids of its quads, so reading or replacing one
 // statement's graph is a single lookup instead of a scan of the store.
+//
+// It is the only index stancegraph adds. A (predicate, subject) index was
+// tried: the tagged predicate list of g.V(A).Out([supports, opposes, ...],
+// "stance") went from 1.4 s to 16 ms on the whole corpus, but Cayley's
+// planner, seeing accurate sizes for predicate scans, then chose them as
+// the primary iterator of other queries: In(actor).Has(stance,
+// opposes).Out(evidence) took twice as long and serve answered 25% fewer
+// requests under load. Write such queries with one Out() per predicate.
 var labelIndex = ckv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 
-// extraIndexes are the indexes a writable kv store gets besides Cayley's
-// defaults.
-//
-// A (predicate, subject) index was tried: the tagged predicate list of
-// g.V(A).Out([supports, opposes, ...], "stance") went from 1.4 s to 16 ms
-// on the whole corpus, but Cayley's planner, seeing accurate sizes for
-// predicate scans, then chose them as the primary iterator of other
-// queries: In(actor).Has(stance, opposes).Out(evidence) took twice as
-// long and serve answered 25% fewer requests under load. Not kept; write
-// such queries with one Out() per predicate.
-var extraIndexes = []ckv.QuadIndex{labelIndex}
-
 // openKV opens a Cayley kv store on db, initialising it first when it is
-// new and db is writable, and makes sure a writable store has the extra
-// indexes.
+// new and db is writable, and makes sure a writable store has the label
+// index.
 func openKV(ctx context.Context, db hkv.KV, opts cgraph.Options, readOnly bool) (cgraph.QuadStore, error) {
 	if !readOnly {
 		if err := ckv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("initialise store: %w", err)
 		}
-		if err := ensureIndexes(ctx, db); err != nil {
-			return nil, fmt.Errorf("add indexes: %w", err)
+		if err := ensureLabelIndex(ctx, db); err != nil {
+			return nil, fmt.Errorf("add label index: %w", err)
 		}
 	}
 	qs, err := ckv.New(db, opts)
@@ -82,25 +77,21 @@ func readIndexes(ctx context.Context, db hkv.KV) ([]ckv.QuadIndex, error) {
 	return list, err
 }
 
-// hasIndex reports whether list holds ind.
-func hasIndex(list []ckv.QuadIndex, ind ckv.QuadIndex) bool {
-	for _, l := range list {
-		if slices.Equal(l.Dirs, ind.Dirs) {
+// hasLabelIndex reports whether list holds the label index.
+func hasLabelIndex(list []ckv.QuadIndex) bool {
+	for _, ind := range list {
+		if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
 			return true
 		}
 	}
 	return false
 }
 
-// hasLabelIndex reports whether list holds the label index.
-func hasLabelIndex(list []ckv.QuadIndex) bool { return hasIndex(list, labelIndex) }
-
-// ensureIndexes adds the extra indexes to a kv store that lacks them. For
-// a store that already holds quads (one written by stock Cayley, or by an
-// older stancegraph) an index is built from the quad log in the same
-// transaction that records it, so the store is never seen with a
-// half-built index.
-func ensureIndexes(ctx context.Context, db hkv.KV) error {
+// ensureLabelIndex adds the label index to a kv store that lacks it. For a
+// store that already holds quads (one written by stock Cayley, say) the
+// index is built from the quad log in the same transaction that records
+// it, so the store is never seen with a half-built index.
+func ensureLabelIndex(ctx context.Context, db hkv.KV) error {
 	list, err := readIndexes(ctx, db)
 	if err != nil {
 		return err
@@ -110,91 +101,54 @@ func ensureIndexes(ctx context.Context, db hkv.KV) error {
 		// this code does not know how to extend; leave it alone.
 		return nil
 	}
-	var add []ckv.QuadIndex
-	for _, ind := range extraIndexes {
-		if !hasIndex(list, ind) {
-			add = append(add, ind)
-		}
-	}
-	if len(add) == 0 {
+	if hasLabelIndex(list) {
 		return nil
 	}
-	data, err := json.Marshal(append(list, add...))
+	list = append(list, labelIndex)
+	data, err := json.Marshal(list)
 	if err != nil {
 		return err
 	}
 	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
-		entries, err := scanIndexes(ctx, tx, add)
+		byLabel, err := scanLabels(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for i, ind := range add {
-			if err := hkv.CreateBucket(ctx, tx, ind.Key(nil)[:1]); err != nil {
+		if err := hkv.CreateBucket(ctx, tx, labelIndex.Key(nil)[:1]); err != nil {
+			return err
+		}
+		for label, ids := range byLabel {
+			if err := tx.Put(ctx, labelIndex.Key([]uint64{label}), encodeIDs(ids)); err != nil {
 				return err
-			}
-			for _, e := range entries[i] {
-				if err := tx.Put(ctx, ind.Key(e.vals), encodeIDs(e.ids)); err != nil {
-					return err
-				}
 			}
 		}
 		return tx.Put(ctx, kvMetaIndexes, data)
 	})
 }
 
-// indexEntry is one key of an index: the node ids of its directions and
-// the ids of the quads under them, ascending.
-type indexEntry struct {
-	vals []uint64
-	ids  []uint64
-}
-
-// scanIndexes builds the entries of each index in inds from the live
-// quads of the quad log. It reads nothing when the store is empty.
-func scanIndexes(ctx context.Context, tx hkv.Tx, inds []ckv.QuadIndex) ([][]indexEntry, error) {
-	out := make([][]indexEntry, len(inds))
+// scanLabels lists the live quads of every labelled graph in the quad log,
+// by label id, ids ascending. It reads nothing when the store is empty.
+func scanLabels(ctx context.Context, tx hkv.Tx) (map[uint64][]uint64, error) {
+	byLabel := make(map[uint64][]uint64)
 	size, err := tx.Get(ctx, kvMetaSize)
 	if errors.Is(err, hkv.ErrNotFound) || (err == nil && len(size) == 8 && binary.LittleEndian.Uint64(size) == 0) {
-		return out, nil
+		return byLabel, nil
 	} else if err != nil {
 		return nil, err
 	}
-	byKey := make([]map[string]int, len(inds))
-	for i := range inds {
-		byKey[i] = make(map[string]int)
-	}
 	it := tx.Scan(ctx, options.WithPrefixKV(kvLog))
 	defer it.Close()
-	var key []byte
 	for it.Next(ctx) {
 		var p cproto.Primitive
 		if err := proto.Unmarshal(it.Val(), &p); err != nil {
 			return nil, fmt.Errorf("read quad log: %w", err)
 		}
-		if p.IsNode() || p.Deleted {
+		if p.IsNode() || p.Deleted || p.Label == 0 {
 			continue
 		}
-	index:
-		for i, ind := range inds {
-			vals := make([]uint64, len(ind.Dirs))
-			key = key[:0]
-			for j, d := range ind.Dirs {
-				vals[j] = p.GetDirection(d)
-				if vals[j] == 0 {
-					continue index // no label: not in the label index
-				}
-				key = binary.AppendUvarint(key, vals[j])
-			}
-			k, ok := byKey[i][string(key)]
-			if !ok {
-				k = len(out[i])
-				byKey[i][string(key)] = k
-				out[i] = append(out[i], indexEntry{vals: vals})
-			}
-			out[i][k].ids = append(out[i][k].ids, p.ID)
-		}
+		byLabel[p.Label] = append(byLabel[p.Label], p.ID)
 	}
-	return out, it.Err()
+	return byLabel, it.Err()
 }
 
 // encodeIDs encodes a list of ids as Cayley's kv indexes store them:
