@@ -56,25 +56,36 @@ func (tx cancelTx) Scan(ctx context.Context, opts ...hkv.IteratorOption) hkv.Ite
 	return &cancelKVIterator{Iterator: tx.Tx.Scan(ctx, opts...)}
 }
 
+// stopped remembers that an iterator saw its context done, so that its
+// Err says why it ended.
+type stopped struct{ err error }
+
+// done reports whether ctx is done, remembering its error.
+func (s *stopped) done(ctx context.Context) bool {
+	s.err = ctx.Err()
+	return s.err != nil
+}
+
+// or returns the context's error if the iterator stopped for it, else the
+// iterator's own.
+func (s *stopped) or(err error) error {
+	if s.err != nil {
+		return s.err
+	}
+	return err
+}
+
 // cancelKVIterator stops at the first Next after its context is done.
 type cancelKVIterator struct {
 	hkv.Iterator
-	err error
+	stopped
 }
 
 func (it *cancelKVIterator) Next(ctx context.Context) bool {
-	if it.err = ctx.Err(); it.err != nil {
-		return false
-	}
-	return it.Iterator.Next(ctx)
+	return !it.done(ctx) && it.Iterator.Next(ctx)
 }
 
-func (it *cancelKVIterator) Err() error {
-	if it.err != nil {
-		return it.err
-	}
-	return it.Iterator.Err()
-}
+func (it *cancelKVIterator) Err() error { return it.or(it.Iterator.Err()) }
 
 // cancelQS is a quad store whose iterators stop once the context given
 // to their Next or Contains is done. Use it only for stores without a
@@ -114,52 +125,30 @@ func (s cancelShape) Optimize(ctx context.Context) (iterator.Shape, bool) {
 
 type cancelScanner struct {
 	iterator.Scanner
-	err error
+	stopped
 }
 
 func (it *cancelScanner) Next(ctx context.Context) bool {
-	if it.err = ctx.Err(); it.err != nil {
-		return false
-	}
-	return it.Scanner.Next(ctx)
+	return !it.done(ctx) && it.Scanner.Next(ctx)
 }
 
 func (it *cancelScanner) NextPath(ctx context.Context) bool {
-	if it.err = ctx.Err(); it.err != nil {
-		return false
-	}
-	return it.Scanner.NextPath(ctx)
+	return !it.done(ctx) && it.Scanner.NextPath(ctx)
 }
 
-func (it *cancelScanner) Err() error {
-	if it.err != nil {
-		return it.err
-	}
-	return it.Scanner.Err()
-}
+func (it *cancelScanner) Err() error { return it.or(it.Scanner.Err()) }
 
 type cancelIndex struct {
 	iterator.Index
-	err error
+	stopped
 }
 
 func (it *cancelIndex) Contains(ctx context.Context, v refs.Ref) bool {
-	if it.err = ctx.Err(); it.err != nil {
-		return false
-	}
-	return it.Index.Contains(ctx, v)
+	return !it.done(ctx) && it.Index.Contains(ctx, v)
 }
 
 func (it *cancelIndex) NextPath(ctx context.Context) bool {
-	if it.err = ctx.Err(); it.err != nil {
-		return false
-	}
-	return it.Index.NextPath(ctx)
+	return !it.done(ctx) && it.Index.NextPath(ctx)
 }
 
-func (it *cancelIndex) Err() error {
-	if it.err != nil {
-		return it.err
-	}
-	return it.Index.Err()
-}
+func (it *cancelIndex) Err() error { return it.or(it.Index.Err()) }

@@ -20,11 +20,10 @@ import (
 // deletions).
 
 // DefaultLogCacheBytes bounds the memory of a read-only store's log
-// cache, counted as record and id bytes plus 64 for each entry. The
-// records of the whole shared corpus (563k quads, 128k nodes) take about
-// 150 MB of heap. A budget of 64 MiB was too small: a scan such as a
-// tagged Out() emptied the shards that the next query needed (q5 of
-// cmd/sgbench went from 30 to 63 ms p95).
+// cache, counted as the 1 MiB chunks it holds plus 16 bytes for each
+// record. With the earlier map-based cache a budget of 64 MiB was too
+// small: a scan such as a tagged Out() emptied the shards that the next
+// query needed (q5 of cmd/sgbench went from 30 to 63 ms p95).
 const DefaultLogCacheBytes = 256 << 20
 
 // logCacheShards spreads the cache over locks so that concurrent
@@ -138,32 +137,37 @@ func (c *logCache) cachedGet(ctx context.Context, tx hkv.Tx, key hkv.Key) (hkv.V
 // cachedGetBatch is GetBatch through the cache: it asks the store only
 // for the records it does not hold.
 func (c *logCache) cachedGetBatch(ctx context.Context, tx hkv.Tx, keys []hkv.Key) ([]hkv.Value, error) {
+	type missed struct {
+		pos   int    // in keys
+		id    uint64 // log id, when isLog
+		isLog bool
+	}
 	vals := make([]hkv.Value, len(keys))
-	var miss []int
+	var (
+		miss  []missed
+		mkeys []hkv.Key
+	)
 	for i, k := range keys {
-		if id, ok := logID(k); ok {
+		id, isLog := logID(k)
+		if isLog {
 			if v, ok := c.get(id); ok {
 				vals[i] = v
 				continue
 			}
 		}
-		miss = append(miss, i)
+		miss, mkeys = append(miss, missed{i, id, isLog}), append(mkeys, k)
 	}
 	if len(miss) == 0 {
 		return vals, nil
-	}
-	mkeys := make([]hkv.Key, len(miss))
-	for j, i := range miss {
-		mkeys[j] = keys[i]
 	}
 	got, err := tx.GetBatch(ctx, mkeys)
 	if err != nil {
 		return nil, err
 	}
-	for j, i := range miss {
-		vals[i] = got[j]
-		if id, ok := logID(keys[i]); ok && got[j] != nil {
-			c.put(id, got[j])
+	for j, m := range miss {
+		vals[m.pos] = got[j]
+		if m.isLog && got[j] != nil {
+			c.put(m.id, got[j])
 		}
 	}
 	return vals, nil

@@ -141,7 +141,7 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 // or for the memstore one whose iterators stop when the query's context
 // is done (kv stores do that in their read transactions; see cancel.go).
 func (s *Store) queryQS() cgraph.QuadStore {
-	if s.kv == nil && s.db == nil {
+	if s.backend == Memstore {
 		return cancelQS{s.qs}
 	}
 	return s.qs

@@ -89,9 +89,9 @@ type Options struct {
 	// one granted SET ON PARAMETER session_replication_role) writes with
 	// them off: every write adds a quad's nodes before the quad and removes
 	// a node only when no quad refers to it any more, in one transaction,
-	// so the checks can never fail, and they cost a quarter of the write
-	// time. The constraints stay in the schema; stock Cayley's own writes
-	// are checked as before.
+	// so the checks can never fail (skipping them took the whole-corpus
+	// ingest from 34.5 s to 28.2 s). The constraints stay in the schema;
+	// stock Cayley's own writes are checked as before.
 	PostgresFKChecks bool
 	// LogCacheBytes bounds the memory a read-only bolt or leveldb store
 	// spends keeping the quad records it has read (see kvcache.go): 0
@@ -328,8 +328,7 @@ func openBolt(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV, er
 		}
 		return nil, nil, fmt.Errorf("open bolt store %s: %w", o.Path, err)
 	}
-	kdb := &sharedTxKV{KV: db}
-	kdb.cache = logCacheFor(o)
+	kdb := &sharedTxKV{KV: db, cache: logCacheFor(o)}
 	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
 	if err != nil {
 		db.Close()
@@ -379,8 +378,7 @@ func openLevelDB(ctx context.Context, o Options) (cgraph.QuadStore, *sharedTxKV,
 		}
 	}
 	db.SetWriteOptions(&lopt.WriteOptions{Sync: true})
-	kdb := &sharedTxKV{KV: flat.Upgrade(db)}
-	kdb.cache = logCacheFor(o)
+	kdb := &sharedTxKV{KV: flat.Upgrade(db), cache: logCacheFor(o)}
 	qs, err := openKV(ctx, kdb, kvOptions(o), o.ReadOnly)
 	if err != nil {
 		kdb.Close()

@@ -151,9 +151,8 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 		pending, pendingQuads = nil, 0
 	}
 	lastProgress := time.Now()
-	stopped := false // --fail-fast saw a failure
 	for r := range results {
-		if stopped {
+		if o.FailFast && sum.Failed > 0 {
 			continue // drain the files that were under way
 		}
 		sum.Files++
@@ -165,7 +164,6 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 			failures = append(failures, r.err)
 			fmt.Fprintf(o.ErrOut, "error: %v\n", r.err)
 			if o.FailFast {
-				stopped = true
 				cancel()
 			}
 			continue
