@@ -137,14 +137,15 @@ func (s *Store) Query(ctx context.Context, q string, o QueryOptions) ([]Result, 
 	return out, nil
 }
 
-// queryQS returns the quad store that queries run on: the store itself,
-// or for the memstore one whose iterators stop when the query's context
-// is done (kv stores do that in their read transactions; see cancel.go).
+// queryQS returns the quad store that queries run on: one that plans
+// tagged predicate lists (plan.go) over the store itself or, for the
+// memstore, over one whose iterators stop when the query's context is
+// done (kv stores do that in their read transactions; see cancel.go).
 func (s *Store) queryQS() cgraph.QuadStore {
 	if s.backend == Memstore {
-		return cancelQS{s.qs}
+		return newPlanQS(s.qs, cancelQS{s.qs})
 	}
-	return s.qs
+	return newPlanQS(s.qs, s.qs)
 }
 
 // finish closes a query's results, on which Next has been called, and,

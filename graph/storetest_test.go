@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -37,6 +38,8 @@ func testStore(t *testing.T, open opener) {
 		{"ImportSkipBad", testImportSkipBad},
 		{"ImportIdempotent", testImportIdempotent},
 		{"Query", testQuery},
+		{"TaggedPredicates", testTaggedPredicates},
+		{"HopUniques", testHopUniques},
 		{"QueryTimeout", testQueryTimeout},
 		{"QueryErrors", testQueryErrors},
 		{"Stats", testStats},
@@ -449,6 +452,104 @@ func testQuery(t *testing.T, open opener) {
 	if want := []Result{map[string]any{"@id": string(schema.EntityIRI(schema.KindProposal, "proposal-13"))}}; err != nil || !reflect.DeepEqual(rs, want) {
 		t.Errorf("linkedql: %#v, %v; want %#v", rs, err, want)
 	}
+}
+
+// testTaggedPredicates checks that a tagged list of predicates, which
+// the query planner splits per predicate (plan.go), gives each result
+// the predicate of its own quad, in both directions, with several tags
+// and after other steps.
+func testTaggedPredicates(t *testing.T, open opener) {
+	s := open(t)
+	st := schema.StatementIRI("tagged.txt", 0)
+	a, b := schema.EntityIRI(schema.KindState, "AAA"), schema.EntityIRI(schema.KindState, "BBB")
+	x, y, z := schema.EntityIRI(schema.KindProposal, "x"), schema.EntityIRI(schema.KindProposal, "y"), schema.EntityIRI(schema.KindProposal, "z")
+	q := func(s, p quad.IRI, o quad.Value) quad.Quad {
+		return quad.Quad{Subject: s, Predicate: p, Object: o, Label: st}
+	}
+	replace(t, s, Batch{Label: st, Quads: []quad.Quad{
+		q(a, schema.Supports, x), q(a, schema.Opposes, y), q(a, schema.Proposes, x),
+		q(a, schema.Supports, z), q(b, schema.Opposes, x), q(b, schema.Supports, y),
+		q(a, schema.Label, quad.String("A")), q(b, schema.Label, quad.String("B")),
+	}})
+	preds := fmt.Sprintf("[%q, %q, %q]", schema.Supports.String(), schema.Opposes.String(), schema.Proposes.String())
+	tests := []struct{ query, want string }{
+		{`g.V("` + a.String() + `").Out(` + preds + `, "p").All()`,
+			"id=x p=proposes|id=x p=supports|id=y p=opposes|id=z p=supports"},
+		{`g.V("` + x.String() + `").In(` + preds + `, "p").All()`,
+			"id=AAA p=proposes|id=AAA p=supports|id=BBB p=opposes"},
+		{`g.V("` + a.String() + `", "` + b.String() + `").Out(` + preds + `, ["p", "q"]).All()`,
+			"id=x p=opposes q=opposes|id=x p=proposes q=proposes|id=x p=supports q=supports|id=y p=opposes q=opposes|id=y p=supports q=supports|id=z p=supports q=supports"},
+		{`g.V().Has("` + schema.Label.String() + `", "B").Tag("who").Out(` + preds + `, "p").In("` + schema.Supports.String() + `").All()`,
+			"id=AAA p=opposes who=BBB|id=BBB p=supports who=BBB"},
+		{`g.V("` + a.String() + `").Out([` + fmt.Sprintf("%q", schema.AlignsWith.String()) + `, "<https://example.org/none>"], "p").All()`, ""},
+	}
+	for _, tt := range tests {
+		rs, err := s.Query(t.Context(), tt.query, QueryOptions{Limit: -1})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		if got := tagLines(rs); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.query, got, tt.want)
+		}
+	}
+}
+
+// testHopUniques checks that two- and three-hop queries ending in
+// Unique, which the planner gives another Unique or takes one from
+// (plan.go), answer the same whether or not the script has a Unique
+// after the first hop; with a tag after the first hop, too.
+func testHopUniques(t *testing.T, open opener) {
+	s := open(t)
+	replace(t, s, hopBatches()...)
+	a := schema.EntityIRI(schema.KindState, "AAA").String()
+	sup, opp := schema.Supports.String(), schema.Opposes.String()
+	tests := []struct{ query, want string }{
+		{`g.V("` + a + `").Out("` + sup + `").In("` + sup + `").Unique().All()`, "id=AAA|id=BBB|id=CCC"},
+		{`g.V("` + a + `").Out("` + sup + `").Unique().In("` + sup + `").Unique().All()`, "id=AAA|id=BBB|id=CCC"},
+		{`g.V("` + a + `").Out("` + sup + `").In("` + sup + `").Out("` + opp + `").Unique().All()`, "id=x|id=z"},
+		// Which path a Unique keeps depends on the plan: compare nodes.
+		{`g.V("` + a + `").Out("` + sup + `").Tag("t").In("` + sup + `").Unique().All()`, "id=AAA|id=BBB|id=CCC"},
+	}
+	for _, tt := range tests {
+		rs, err := s.Query(t.Context(), tt.query, QueryOptions{Limit: -1})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		for _, r := range rs {
+			delete(r.(map[string]any), "t")
+		}
+		if got := tagLines(rs); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.query, got, tt.want)
+		}
+	}
+}
+
+// tagLines writes results as sorted "key=value ..." lines joined by "|",
+// each IRI cut to its last part.
+func tagLines(rs []Result) string {
+	last := func(v any) string {
+		s := strings.Trim(fmt.Sprint(v), "<>")
+		if i := strings.LastIndexAny(s, "/#"); i >= 0 {
+			s = s[i+1:]
+		}
+		return s
+	}
+	var lines []string
+	for _, r := range rs {
+		m, _ := r.(map[string]any)
+		var keys []string
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, k+"="+last(m[k]))
+		}
+		lines = append(lines, strings.Join(parts, " "))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "|")
 }
 
 func testQueryTimeout(t *testing.T, open opener) {

@@ -1,0 +1,102 @@
+package graph
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/cayley/query/shape"
+	"github.com/cayleygraph/quad"
+
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// TestQueryPlans checks the plans planQS makes (plan.go) on each store:
+// a tagged predicate list is split per predicate, and the step into a
+// Unique gets a Unique on its input (kv stores, memstore) or loses one
+// (PostgreSQL), unless tags are below it. testTaggedPredicates and
+// testHopUniques check the answers.
+func TestQueryPlans(t *testing.T) {
+	stores := map[string]opener{"memstore": openMemstore, "bolt": openBoltStore, "leveldb": openLevelDBStore, "postgres": openPostgresStore}
+	for name, open := range stores {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			replace(t, s, hopBatches()...)
+			qs := s.queryQS()
+			a := quad.IRI(schema.EntityIRI(schema.KindState, "AAA"))
+			sup, opp := quad.IRI(schema.Supports), quad.IRI(schema.Opposes)
+			sqlStore := name == "postgres"
+			uniques := func(sql, other int) int {
+				if sqlStore {
+					return sql
+				}
+				return other
+			}
+			tests := []struct {
+				name            string
+				p               *path.Path
+				planned, unique int
+			}{
+				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), 1, 0},
+				{"two hops", path.StartPath(qs, a).Out(sup).In(sup).Unique(), 0, uniques(1, 2)},
+				{"two hops, first unique", path.StartPath(qs, a).Out(sup).Unique().In(sup).Unique(), 0, uniques(1, 2)},
+				{"two hops, tagged", path.StartPath(qs, a).Out(sup).Tag("t").In(sup).Unique(), 0, 1},
+				{"three hops", path.StartPath(qs, a).Out(sup).In(sup).Out(opp).Unique(), 0, uniques(1, 3)}, // each hop deduplicated
+			}
+			for _, tt := range tests {
+				sh, _ := shape.Optimize(t.Context(), tt.p.Shape(), qs)
+				n := countShapes(reflect.ValueOf(sh))
+				if n[reflect.TypeOf(planned{})] != tt.planned || n[reflect.TypeOf(shape.Unique{})] != tt.unique {
+					t.Errorf("%s: %d split lists and %d Uniques, want %d and %d; plan %#v", tt.name,
+						n[reflect.TypeOf(planned{})], n[reflect.TypeOf(shape.Unique{})], tt.planned, tt.unique, sh)
+				}
+			}
+		})
+	}
+}
+
+// countShapes counts the shapes of each type in a plan, bounds included.
+func countShapes(v reflect.Value) map[reflect.Type]int {
+	n := map[reflect.Type]int{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		if v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return
+			}
+			v = v.Elem()
+		}
+		if v.Type().Implements(shapeType) {
+			n[v.Type()]++
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		}
+	}
+	walk(v)
+	return n
+}
+
+// hopBatch is a statement in which AAA and BBB share positions, each
+// stated twice, so that a second hop meets nodes more than once.
+func hopBatches() []Batch {
+	st := schema.StatementIRI("hops.txt", 0)
+	a, b, c := schema.EntityIRI(schema.KindState, "AAA"), schema.EntityIRI(schema.KindState, "BBB"), schema.EntityIRI(schema.KindState, "CCC")
+	x, y, z := schema.EntityIRI(schema.KindProposal, "x"), schema.EntityIRI(schema.KindProposal, "y"), schema.EntityIRI(schema.KindProposal, "z")
+	var out []Batch
+	for _, lbl := range []quad.IRI{st, st + "-again"} {
+		q := func(s, p, o quad.IRI) quad.Quad { return quad.Quad{Subject: s, Predicate: p, Object: o, Label: lbl} }
+		out = append(out, Batch{Label: lbl, Quads: []quad.Quad{q(a, schema.Supports, x), q(a, schema.Supports, y), q(b, schema.Supports, x),
+			q(c, schema.Supports, y), q(b, schema.Opposes, z), q(c, schema.Opposes, x), q(a, schema.Opposes, z)}})
+	}
+	return out
+}
