@@ -324,3 +324,45 @@ func FuzzPipeline(f *testing.F) {
 		}
 	})
 }
+
+// TestProposalRules checks who is credited with a proposal in sentences
+// of the shapes the rules for owners, asides and shared subjects read,
+// each in a General Debate speech by Bulgaria (BGR_78_2023.txt).
+func TestProposalRules(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Mexico, together with France, proposed resolution ES-11/2.",
+			[]string{"Mexico proposes General Assembly resolution ES-11/2", "France proposes General Assembly resolution ES-11/2"},
+			[]string{"Bulgaria proposes General Assembly resolution ES-11/2"}},
+		{"Bulgaria welcomes efforts to increase transparency and is a co-sponsor of resolution 76/262.",
+			[]string{"Bulgaria proposes General Assembly resolution 76/262 (veto initiative)"}, nil},
+		{"Mexico welcomes efforts to increase transparency, but the co-sponsors of resolution 76/262 stand alone.",
+			nil, []string{"Mexico proposes General Assembly resolution 76/262 (veto initiative)"}},
+		{"Global Powers should convince New Delhi to accept Pakistan's offer of mutual restraint on strategic and conventional weapons.",
+			[]string{"Pakistan proposes strategic restraint regime in South Asia"}, nil},
+		{"Pakistan's comprehensive plan for recovery, rehabilitation and reconstruction with resilience, the 4RF Plan, was launched.",
+			[]string{"Pakistan proposes 4RF Plan", "Pakistan supports 4RF Plan"}, nil},
+		{"Pakistan's plan is ambitious, and the 4RF Plan needs funding.",
+			nil, []string{"Pakistan proposes 4RF Plan"}},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")
+		if err := os.WriteFile(p, []byte(tt.text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, qs := extractFile(t, p)
+		got := edges(t, qs)
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q: missing %q (got %v)", tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if got[n] {
+				t.Errorf("%q: unwanted %q", tt.text, n)
+			}
+		}
+	}
+}

@@ -184,6 +184,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		}
 		out = append(out, st)
 	}
+	var prevActors []ActorRef // of the last cue with an active subject
 	for h, hit := range hits {
 		c := hit.cue
 		cs, ce := x.clause(s, hit.start)
@@ -214,6 +215,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			modality, conf = ModHedged, conf*0.75
 		}
 		passive := toks[hit.end-1].Norm == "by"
+		inherit := prevActors
+		if !passive && !evaluative(c) {
+			if a := s.actorsBefore(cs, hit.start, c.Stance == "aligns"); len(a) > 0 && a[0].Unnamed != forumSubject {
+				prevActors = a
+			}
+		}
 		// Scope of the targets.
 		var targets []Mention
 		lo, hi := hit.end, ce
@@ -285,6 +292,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			actors = nil // the speaker
 		default:
 			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
+		}
+		if len(actors) == 0 && !passive && inherit != nil && coordinated(toks, cs, hit.start) {
+			// "Bulgaria welcomes X and is a co-sponsor of Y": the
+			// subject of the first verb is that of the second.
+			actors = inherit
 		}
 		if len(actors) == 0 {
 			// A passive cue with no agent ("the proposed text"), a
@@ -394,43 +406,102 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	return out
 }
 
-// possessiveProposals finds "China's Global Initiative on Data Security"
-// and "our initiative X": the owner proposes (and supports) the proposal.
+// possessiveProposals finds "China's Global Initiative on Data Security",
+// "our initiative X" and "Pakistan's offer of mutual restraint ...": the
+// owner proposes (and supports) the proposal.
 func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity, add func(Stance)) []Stance {
 	toks := s.st.Tokens
-	for k, m := range s.mentions {
-		if m.Entity == nil || m.Entity.Kind != data.KindProposal || m.Entity.Class != string(schema.Proposal) || k == 0 {
-			continue
-		}
-		prev := s.mentions[k-1]
-		var actor ActorRef
-		switch {
-		case prev.Kind == MentionSelf && prev.TokEnd == m.Tok && (prev.Phrase == "our" || prev.Phrase == "my"):
-			actor.Entity = speaker
-		case isActorEntity(prev.Entity) && prev.Kind == MentionEntity && prev.TokEnd+1 == m.Tok && toks[prev.TokEnd].Norm == "'s":
-			actor.Entity = prev.Entity
-		case prev.Kind == MentionSelf && prev.TokEnd+1 == m.Tok && toks[prev.TokEnd].Norm == "'s":
-			actor.Entity = speaker // "my country's initiative"
-		default:
-			continue
-		}
-		if actor.Entity == nil {
-			continue
-		}
+	propose := func(actor *data.Entity, owner, m Mention) {
 		mod := ModAsserted
 		conf := 0.85
-		if actor.Entity != speaker && actor.Entity != s.st.Meta.Delegation {
+		if actor != speaker && actor != s.st.Meta.Delegation {
 			mod, conf = ModReported, 0.7
 		}
-		cue := s.st.Text[toks[prev.Tok].Start:toks[m.Tok].Start]
-		base := Stance{Actor: actor, Target: m.Entity, Minted: m.Minted, Sentence: s.span,
+		cue := s.st.Text[toks[owner.Tok].Start:toks[m.Tok].Start]
+		base := Stance{Actor: ActorRef{Entity: actor}, Target: m.Entity, Minted: m.Minted, Sentence: s.span,
 			Cue: strings.TrimSpace(cue), Class: "initiative", Modality: mod, Confidence: conf}
 		base.Pred = schema.Proposes
 		add(base)
 		base.Pred = schema.Supports
 		add(base)
 	}
+	for k, m := range s.mentions {
+		owner, end, ok := possessor(s, m, speaker)
+		if !ok {
+			continue
+		}
+		// "China's Global Initiative ...": the proposal right after.
+		if k+1 < len(s.mentions) && isProposal(s.mentions[k+1]) && s.mentions[k+1].Tok == end {
+			propose(owner, m, s.mentions[k+1])
+			continue
+		}
+		// "Pakistan's offer of X", "Pakistan's comprehensive plan for
+		// ... the 4RF Plan": a proposal noun within three words, then the
+		// first proposal its phrase names.
+		head := -1
+		for j := end; j < s.t1 && j <= end+3; j++ {
+			if ownedProposals[toks[j].Norm] {
+				head = j
+				break
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		for _, t := range s.mentions[k+1:] {
+			if t.Tok <= head {
+				continue
+			}
+			if t.Tok > head+14 || stopsPhrase(toks, head+1, t.Tok) || (t.Kind == MentionEntity && isActorEntity(t.Entity)) {
+				break
+			}
+			if isProposal(t) {
+				propose(owner, m, t)
+				break
+			}
+		}
+	}
 	return nil
+}
+
+// possessor returns the actor of a possessive ("China's", "my country's",
+// "our") at mention m, and the token after it.
+func possessor(s *sentence, m Mention, speaker *data.Entity) (*data.Entity, int, bool) {
+	toks := s.st.Tokens
+	genitive := m.TokEnd < s.t1 && toks[m.TokEnd].Norm == "'s"
+	switch {
+	case m.Kind == MentionSelf && (m.Phrase == "our" || m.Phrase == "my"):
+		return speaker, m.TokEnd, speaker != nil
+	case m.Kind == MentionSelf && genitive:
+		return speaker, m.TokEnd + 1, speaker != nil // "my country's initiative"
+	case m.Kind == MentionEntity && isActorEntity(m.Entity) && genitive:
+		return m.Entity, m.TokEnd + 1, true
+	}
+	return nil, 0, false
+}
+
+func isProposal(m Mention) bool {
+	return m.Entity != nil && m.Entity.Kind == data.KindProposal && m.Entity.Class == string(schema.Proposal)
+}
+
+// ownedProposals are the nouns that make "X's ..." a proposal of X.
+var ownedProposals = map[string]bool{
+	"proposal": true, "proposals": true, "initiative": true, "initiatives": true, "plan": true,
+	"offer": true, "idea": true, "vision": true, "programme": true, "program": true,
+	"roadmap": true, "concept": true, "draft": true, "framework": true, "strategy": true,
+}
+
+// stopsPhrase reports whether toks[from:to] holds a stop (".", ";",
+// ":") or a finite verb of the commonest kinds: the noun phrase of a
+// proposal noun does not reach past it.
+func stopsPhrase(toks []Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		switch toks[j].Norm {
+		case ".", ";", ":", "is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "must", "can", "could":
+			return true
+		}
+	}
+	return false
 }
 
 // clause returns the token range of the clause around token i: bounded by
@@ -568,7 +639,7 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 			// "a Member of the United Nations, Viet Nam" is none.
 			break
 		}
-		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) {
+		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) && !withAside(toks, m, cue) {
 			// An actor named far from the cue is seldom its subject
 			// ("the United Nations ... the achievement of the 2030
 			// Agenda"): the speaker is.
@@ -640,6 +711,20 @@ func demonymActor(toks []Token, m Mention) (ActorRef, bool) {
 
 // onlyListGlue reports whether toks only join list items: commas, "and",
 // "the", "as well as".
+// withAside reports whether m ends an aside "together with m," just
+// before the cue: "Mexico, together with France, proposed ...", where
+// the list goes on before it.
+func withAside(toks []Token, m Mention, cue int) bool {
+	if cue != m.TokEnd+1 || toks[m.TokEnd].Norm != "," || m.Tok < 3 || toks[m.Tok-1].Norm != "with" {
+		return false
+	}
+	switch toks[m.Tok-2].Norm {
+	case "together", "along", "jointly":
+		return toks[m.Tok-3].Norm == ","
+	}
+	return false
+}
+
 func onlyListGlue(toks []Token) bool {
 	for _, t := range toks {
 		switch t.Norm {
@@ -683,6 +768,25 @@ var appealWords = map[string]bool{
 	"invite": true, "invites": true, "ask": true, "asks": true, "request": true, "requests": true,
 	"appeal": true, "calling": true, "implore": true, "exhort": true, "demand": true, "demands": true,
 	"press": true, "persuade": true, "help": true, "enable": true, "allow": true,
+}
+
+// coordinated reports whether the cue at token cue starts a second
+// predicate of the clause's subject: "and" then a verb such as "is" or
+// "has" ("and is a co-sponsor of", "and has proposed"), within the
+// clause starting at cs. "and its commitment to" is no new predicate.
+func coordinated(toks []Token, cs, cue int) bool {
+	verb := false
+	for j := cue - 1; j >= cs && j >= cue-3; j-- {
+		switch toks[j].Norm {
+		case "and":
+			return verb && j > cs
+		case "is", "are", "was", "were", "has", "have", "had", "will", "also", "remains", "remain", "stands", "continues":
+			verb = true
+		case ",", ";", "but", "or":
+			return false
+		}
+	}
+	return false
 }
 
 // isAddressee reports whether the actor mention at token i is the object
