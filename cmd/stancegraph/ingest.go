@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -132,22 +133,18 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 	}()
 	go func() { wg.Wait(); close(results) }()
 
+	// One goroutine writes while the workers extract the next batch: a
+	// write waited for by the loop below would stall extraction, as the
+	// workers cannot hand over their results meanwhile.
+	w := startWriter(ctx, store, cancel)
 	var pending []graph.Batch
 	pendingQuads := 0
 	var failures []error
-	var writeErr error
 	flush := func() {
-		if len(pending) == 0 || writeErr != nil {
+		if len(pending) == 0 {
 			return
 		}
-		r, err := store.ReplaceGraphs(context.WithoutCancel(ctx), pending)
-		if err != nil {
-			writeErr = err
-			cancel()
-			return
-		}
-		sum.Added += r.Added
-		sum.Removed += r.Removed
+		w.write(pending)
 		pending, pendingQuads = nil, 0
 	}
 	lastProgress := time.Now()
@@ -179,10 +176,13 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 		}
 		if !o.Quiet && time.Since(lastProgress) > 2*time.Second {
 			lastProgress = time.Now()
-			fmt.Fprintf(o.ErrOut, "… %d/%d files, %d statements, %d quads added\n", sum.Files, len(files), sum.Statements, sum.Added+pendingQuads)
+			fmt.Fprintf(o.ErrOut, "… %d/%d files, %d statements, %d quads added\n", sum.Files, len(files), sum.Statements, int64(sum.Added)+w.added.Load())
 		}
 	}
 	flush()
+	writeErr := w.close()
+	sum.Added += int(w.added.Load())
+	sum.Removed += int(w.removed.Load())
 	interrupted := ctx.Err() != nil && writeErr == nil && !o.FailFast
 	fmt.Fprintf(o.ErrOut, "ingested %d files in %s: %d statements, %d new quads, %d removed, %d unchanged, %d failed\n",
 		sum.Files, time.Since(start).Round(time.Millisecond), sum.Statements, sum.Added, sum.Removed, sum.Unchanged, sum.Failed)
@@ -200,6 +200,52 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 		return fmt.Errorf("%d of %d inputs failed", len(failures), max(len(files), len(failures)))
 	}
 	return nil
+}
+
+// A writer writes batches of statements to the store in order, one
+// transaction at a time, on a goroutine of its own.
+type writer struct {
+	batches        chan []graph.Batch
+	done           chan struct{}
+	err            error // the first failed write; read after close
+	added, removed atomic.Int64
+}
+
+// startWriter starts writing to store; a failed write cancels the ingest
+// and the batches after it are dropped.
+func startWriter(ctx context.Context, store *graph.Store, cancel context.CancelFunc) *writer {
+	w := &writer{batches: make(chan []graph.Batch, 1), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for b := range w.batches {
+			if w.err != nil {
+				continue
+			}
+			// Batches already extracted are written even when the ingest
+			// is interrupted: what the progress lines count is stored.
+			r, err := store.ReplaceGraphs(context.WithoutCancel(ctx), b)
+			if err != nil {
+				w.err = err
+				cancel()
+				continue
+			}
+			w.added.Add(int64(r.Added))
+			w.removed.Add(int64(r.Removed))
+		}
+	}()
+	return w
+}
+
+// write queues a batch; it waits while the writer is busy with the one
+// before.
+func (w *writer) write(b []graph.Batch) { w.batches <- b }
+
+// close waits for the queued batches to be written and returns the first
+// write error.
+func (w *writer) close() error {
+	close(w.batches)
+	<-w.done
+	return w.err
 }
 
 // extractFile reads one file and extracts the statements that changed
