@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -320,8 +321,9 @@ func pgAddNodes(ctx context.Context, tx *sql.Tx, qs []quad.Quad) error {
 			}
 		}
 	}
-	// Grouped by the columns their type fills, in hash order so that
-	// concurrent writers lock rows in the same order.
+	// Grouped by the columns their type fills, the groups in type order
+	// and each in hash order, so that concurrent writers lock rows in the
+	// same order.
 	groups := make(map[csql.ValueType][][]any)
 	for _, n := range nodes {
 		typ, vals, err := csql.NodeValues(csql.NodeHash{ValueHash: n.hash}, n.val)
@@ -330,7 +332,13 @@ func pgAddNodes(ctx context.Context, tx *sql.Tx, qs []quad.Quad) error {
 		}
 		groups[typ] = append(groups[typ], append([]any{n.n}, vals...))
 	}
-	for typ, rows := range groups {
+	types := make([]csql.ValueType, 0, len(groups))
+	for typ := range groups {
+		types = append(types, typ)
+	}
+	slices.Sort(types)
+	for _, typ := range types {
+		rows := groups[typ]
 		sort.Slice(rows, func(i, j int) bool { return bytes.Compare(rows[i][1].([]byte), rows[j][1].([]byte)) < 0 })
 		cols := "refs, hash, " + strings.Join(typ.Columns(), ", ")
 		width := len(rows[0])
