@@ -346,6 +346,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Pakistan proposes 4RF Plan", "Pakistan supports 4RF Plan"}, nil},
 		{"Pakistan's plan is ambitious, and the 4RF Plan needs funding.",
 			nil, []string{"Pakistan proposes 4RF Plan"}},
+		// Not about proposers: a list of resolutions names each one.
+		{"We support resolutions 1325 (2000), 2250 (2015) and 2334 (2016).",
+			[]string{"Bulgaria supports Security Council resolution 1325 (2000)", "Bulgaria supports Security Council resolution 2250 (2015)",
+				"Bulgaria supports Security Council resolution 2334 (2016)"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

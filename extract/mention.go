@@ -120,6 +120,12 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 	for i := 0; i < len(toks); {
 		bestEnd, best := m.longest(text, toks, i)
 		if bestEnd < 0 {
+			if toks[i].Norm == "resolutions" {
+				ms, end := m.resolutionList(text, toks, i+1)
+				out = append(out, ms...)
+				i = max(end, i+1)
+				continue
+			}
 			i++
 			continue
 		}
@@ -140,6 +146,54 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		i = bestEnd
 	}
 	return out
+}
+
+// resolutionList finds the resolutions of "resolutions 242 (1967) and
+// 338 (1973)" from toks[i] on: each number, with its year, names the
+// entity that "resolution 242 (1967)" would. It returns the mentions and
+// the token after the list.
+func (m *Matcher) resolutionList(text string, toks []Token, i int) ([]Mention, int) {
+	var out []Mention
+	for i < len(toks) && isSymbol(toks[i].Norm) {
+		end := i + 1
+		if end+2 < len(toks) && toks[end].Norm == "(" && isSymbol(toks[end+1].Norm) && toks[end+2].Norm == ")" {
+			end += 3 // "(1967)"
+		}
+		n, best, bestEnd := m.root.next["resolution"], matchVal{}, -1
+		for j := i; j < end && n != nil; j++ {
+			if n = n.next[toks[j].Norm]; n != nil {
+				if v, ok := pick(n.vals, "resolution "+text[toks[i].Start:toks[j].End]); ok && v.kind == MentionEntity {
+					best, bestEnd = v, j+1
+				}
+			}
+		}
+		if bestEnd > 0 {
+			out = append(out, Mention{Kind: MentionEntity, Entity: best.entity, Tok: i, TokEnd: bestEnd,
+				Start: toks[i].Start, End: toks[bestEnd-1].End, Phrase: "resolution " + joinNorm(toks[i:bestEnd])})
+		}
+		i = end
+		if i < len(toks) && toks[i].Norm == "," {
+			i++
+		}
+		if i < len(toks) && toks[i].Norm == "and" {
+			i++
+		}
+	}
+	return out, i
+}
+
+// isSymbol reports whether a token is a resolution number: "242",
+// "76/262".
+func isSymbol(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // longest returns the end and value of the longest phrase starting at
