@@ -25,8 +25,9 @@ import (
 // filter as the union, over the predicates, of the same traversal with
 // one fixed predicate and the tag set to it (a FixedTags): the results
 // and their tags are the same quads, and each part is an index lookup
-// the store's own optimiser plans. Everything else goes to the store's
-// optimiser unchanged.
+// the store's own optimiser plans. It also plans the step into a
+// Unique() for the store at hand (hopUniques). Everything else goes to
+// the store's optimiser unchanged.
 //
 // A store's optimiser returns shapes that build only on the store's own
 // type (kv.IndexScan, sql.Select check for it), while Cayley builds the
