@@ -327,7 +327,8 @@ func FuzzPipeline(f *testing.F) {
 
 // TestProposalRules checks who is credited with a proposal in sentences
 // of the shapes the rules for owners, asides and shared subjects read,
-// each in a General Debate speech by Bulgaria (BGR_78_2023.txt).
+// and two other readings, each in a General Debate speech by Bulgaria
+// (BGR_78_2023.txt).
 func TestProposalRules(t *testing.T) {
 	tests := []struct {
 		text      string
@@ -346,7 +347,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Pakistan proposes 4RF Plan", "Pakistan supports 4RF Plan"}, nil},
 		{"Pakistan's plan is ambitious, and the 4RF Plan needs funding.",
 			nil, []string{"Pakistan proposes 4RF Plan"}},
-		// Not about proposers: a list of resolutions names each one.
+		// Not about proposers: "appalled by X" is no passive with an
+		// agent X, and a list of resolutions names each one.
+		{"We are appalled by the increase of cyberattacks against critical infrastructure.",
+			[]string{"Bulgaria opposes cyberattacks against critical infrastructure"}, nil},
 		{"We support resolutions 1325 (2000), 2250 (2015) and 2334 (2016).",
 			[]string{"Bulgaria supports Security Council resolution 1325 (2000)", "Bulgaria supports Security Council resolution 2250 (2015)",
 				"Bulgaria supports Security Council resolution 2334 (2016)"}, nil},

@@ -214,7 +214,8 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		} else if x.inRange(r.hedge, toks, maxInt(cs, hit.start-4), hit.start) {
 			modality, conf = ModHedged, conf*0.75
 		}
-		passive := toks[hit.end-1].Norm == "by"
+		// "proposed by X" is passive; "appalled by X", "stand by X" are not.
+		passive := toks[hit.end-1].Norm == "by" && c.Stance == "proposes"
 		inherit := prevActors
 		if !passive && !evaluative(c) {
 			if a := s.actorsBefore(cs, hit.start, c.Stance == "aligns"); len(a) > 0 && a[0].Unnamed != forumSubject {
