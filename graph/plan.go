@@ -6,10 +6,12 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Cayley builds `Out([p1, p2, ...], "tag")` (and In) as a quad filter
@@ -26,8 +28,8 @@ import (
 // one fixed predicate and the tag set to it (a FixedTags): the results
 // and their tags are the same quads, and each part is an index lookup
 // the store's own optimiser plans. It also plans the step into a
-// Unique() for the store at hand (hopUniques). Everything else goes to
-// the store's optimiser unchanged.
+// Unique() for the store at hand (distinctHop on kv stores, hop.go;
+// hopUniques). Everything else goes to the store's optimiser unchanged.
 //
 // A store's optimiser returns shapes that build only on the store's own
 // type (kv.IndexScan, sql.Select check for it), while Cayley builds the
@@ -40,6 +42,8 @@ type planQS struct {
 	cgraph.QuadStore // generic iterators are built on this (the memstore's cancelQS)
 	store            cgraph.QuadStore
 	opt              shape.Optimizer // the store's optimiser, or nil
+	kvdb             hkv.KV          // a kv store's database (distinctHop), or nil
+	kvIndexes        []ckv.QuadIndex // a kv store's quad indexes
 }
 
 // newPlanQS returns the quad store for queries on store; iterators of
@@ -73,6 +77,9 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 		return u, true
 	}
 	if u, ok := s.(shape.Unique); ok {
+		if h, ok := q.distinctHop(u); ok {
+			return h, true
+		}
 		if ns, ok := q.hopUniques(u); ok {
 			ns, _ = shape.Optimize(ctx, ns, q)
 			return ns, true
@@ -121,6 +128,9 @@ func (q planQS) hopUniques(u shape.Unique) (shape.Shape, bool) {
 			continue
 		}
 		inner, isUnique := v.(shape.Unique)
+		if _, ok := v.(distinctHop); ok {
+			isUnique = true // lists each node once
+		}
 		var nv shape.Shape
 		switch {
 		case sqlStore && isUnique:

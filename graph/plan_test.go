@@ -11,11 +11,13 @@ import (
 	"github.com/stancegraph/stancegraph/schema"
 )
 
-// TestQueryPlans checks the plans planQS makes (plan.go) on each store:
-// a tagged predicate list is split per predicate, and the step into a
-// Unique gets a Unique on its input (kv stores, memstore) or loses one
-// (PostgreSQL), unless tags are below it. testTaggedPredicates and
-// testHopUniques check the answers.
+// TestQueryPlans checks the plans planQS makes (plan.go, hop.go) on each
+// store: a tagged predicate list is split per predicate; the step into a
+// Unique reads index keys on kv stores when it goes from objects to
+// subjects, and otherwise gets a Unique on its input (kv stores,
+// memstore) or loses one (PostgreSQL), unless tags are below it.
+// testTaggedPredicates and testHopUniques check the answers. The fields
+// of a distinct hop are not walked.
 func TestQueryPlans(t *testing.T) {
 	stores := map[string]opener{"memstore": openMemstore, "bolt": openBoltStore, "leveldb": openLevelDBStore, "postgres": openPostgresStore}
 	for name, open := range stores {
@@ -25,30 +27,35 @@ func TestQueryPlans(t *testing.T) {
 			qs := s.queryQS()
 			a := quad.IRI(schema.EntityIRI(schema.KindState, "AAA"))
 			sup, opp := quad.IRI(schema.Supports), quad.IRI(schema.Opposes)
-			sqlStore := name == "postgres"
-			uniques := func(sql, other int) int {
-				if sqlStore {
+			// want picks the expected count for this kind of store.
+			want := func(sql, kv, mem int) int {
+				switch name {
+				case "postgres":
 					return sql
+				case "memstore":
+					return mem
 				}
-				return other
+				return kv
 			}
 			tests := []struct {
-				name            string
-				p               *path.Path
-				planned, unique int
+				name                  string
+				p                     *path.Path
+				planned, unique, hops int // split lists, Uniques outside hops, distinct hops
 			}{
-				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), 1, 0},
-				{"two hops", path.StartPath(qs, a).Out(sup).In(sup).Unique(), 0, uniques(1, 2)},
-				{"two hops, first unique", path.StartPath(qs, a).Out(sup).Unique().In(sup).Unique(), 0, uniques(1, 2)},
-				{"two hops, tagged", path.StartPath(qs, a).Out(sup).Tag("t").In(sup).Unique(), 0, 1},
-				{"three hops", path.StartPath(qs, a).Out(sup).In(sup).Out(opp).Unique(), 0, uniques(1, 3)}, // each hop deduplicated
+				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), 1, 0, 0},
+				{"two hops", path.StartPath(qs, a).Out(sup).In(sup).Unique(), 0, want(1, 0, 2), want(0, 1, 0)},
+				{"two hops, first unique", path.StartPath(qs, a).Out(sup).Unique().In(sup).Unique(), 0, want(1, 0, 2), want(0, 1, 0)},
+				{"two hops, tagged", path.StartPath(qs, a).Out(sup).Tag("t").In(sup).Unique(), 0, 1, 0},
+				// each hop deduplicated; the last one, outwards, by a Unique
+				{"three hops", path.StartPath(qs, a).Out(sup).In(sup).Out(opp).Unique(), 0, want(1, 1, 3), want(0, 1, 0)},
 			}
 			for _, tt := range tests {
 				sh, _ := shape.Optimize(t.Context(), tt.p.Shape(), qs)
 				n := countShapes(reflect.ValueOf(sh))
-				if n[reflect.TypeOf(planned{})] != tt.planned || n[reflect.TypeOf(shape.Unique{})] != tt.unique {
-					t.Errorf("%s: %d split lists and %d Uniques, want %d and %d; plan %#v", tt.name,
-						n[reflect.TypeOf(planned{})], n[reflect.TypeOf(shape.Unique{})], tt.planned, tt.unique, sh)
+				got := [3]int{n[reflect.TypeOf(planned{})], n[reflect.TypeOf(shape.Unique{})], n[reflect.TypeOf(distinctHop{})]}
+				if got != [3]int{tt.planned, tt.unique, tt.hops} {
+					t.Errorf("%s: %d split lists, %d Uniques, %d distinct hops, want %d, %d, %d; plan %#v", tt.name,
+						got[0], got[1], got[2], tt.planned, tt.unique, tt.hops, sh)
 				}
 			}
 		})

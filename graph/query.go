@@ -145,7 +145,11 @@ func (s *Store) queryQS() cgraph.QuadStore {
 	if s.backend == Memstore {
 		return newPlanQS(s.qs, cancelQS{s.qs})
 	}
-	return newPlanQS(s.qs, s.qs)
+	q := newPlanQS(s.qs, s.qs)
+	if s.kv != nil {
+		q.kvdb, q.kvIndexes = s.kv, s.kvIndexes
+	}
+	return q
 }
 
 // finish closes a query's results, on which Next has been called, and,

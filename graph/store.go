@@ -126,7 +126,8 @@ type Store struct {
 	// pgNoFKChecks: the role may skip the quads table's foreign-key
 	// triggers in its write transactions (see pgApply).
 	pgNoFKChecks bool
-	kv           *sharedTxKV // kv backends only: the database under qs
+	kv           *sharedTxKV     // kv backends only: the database under qs
+	kvIndexes    []ckv.QuadIndex // kv backends only: the quad indexes it keeps
 	kvOpts       cgraph.Options
 
 	// wmu serialises writers: ReplaceGraphs reads a graph, diffs it and
@@ -174,6 +175,13 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if s.kv != nil {
+		// The query planner reads some indexes itself (hop.go).
+		if s.kvIndexes, err = readIndexes(ctx, s.kv); err != nil {
+			s.qs.Close()
+			return nil, fmt.Errorf("open store: read index list: %w", err)
+		}
 	}
 	return s, nil
 }
