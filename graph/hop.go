@@ -44,45 +44,45 @@ type distinctHop struct {
 	plain shape.Shape // the same query as Cayley plans it, for lookups
 }
 
-// distinctHop returns u as a distinctHop when it has that form and the
-// store is a kv store with the osp index.
+// distinctHop returns u as a distinctHop when it is Unique(In(p) from
+// X) with no tags in X, and the store is a kv store with the osp index.
 func (q planQS) distinctHop(u shape.Unique) (shape.Shape, bool) {
 	if q.kvdb == nil || !hasIndex(q.kvIndexes, osp) {
 		return nil, false
 	}
-	nf, ok := open(u.From).(shape.NodesFrom)
-	if !ok || nf.Dir != quad.Subject {
-		return nil, false
-	}
-	qs, ok := open(nf.Quads).(shape.Quads)
-	if !ok || len(qs) != 2 {
-		return nil, false
-	}
 	var from shape.Shape
-	pred, havePred := uint64(0), false
-	for _, f := range qs {
-		switch f.Dir {
-		case quad.Predicate:
-			fx, ok := open(f.Values).(shape.Fixed)
-			if !ok || len(fx) != 1 {
-				return nil, false
-			}
-			v, ok := fx[0].(ckv.Int64Value)
-			if !ok {
-				return nil, false
-			}
-			pred, havePred = uint64(v), true
-		case quad.Object:
-			from = f.Values
+	var pred uint64
+	switch f := open(u.From).(type) {
+	case indexHop:
+		if !f.in {
+			return nil, false
 		}
-	}
-	if !havePred || from == nil || hasTags(from) {
+		from, pred = f.from, f.pred
+	case shape.NodesFrom:
+		fr, p, start, ok := stepFrom(f)
+		if !ok || start != quad.Object || f.Dir != quad.Subject {
+			return nil, false
+		}
+		from, pred = fr, p
+	default:
 		return nil, false
 	}
-	if _, ok := open(from).(shape.Unique); !ok {
+	if hasTags(from) {
+		return nil, false
+	}
+	if !listsOnce(open(from)) {
 		from = shape.Unique{From: from}
 	}
 	return distinctHop{from: from, pred: pred, db: q.kvdb, plain: u}, true
+}
+
+// listsOnce reports whether s gives each node once.
+func listsOnce(s shape.Shape) bool {
+	switch s.(type) {
+	case shape.Unique, distinctHop:
+		return true
+	}
+	return false
 }
 
 func hasIndex(list []ckv.QuadIndex, ind ckv.QuadIndex) bool {
@@ -254,4 +254,185 @@ func (sc *hopScanner) Close() error {
 		sc.tx = nil
 	}
 	return err
+}
+
+// Cayley steps from a set of nodes X along one predicate p by joining
+// every quad of each node with the quads of p, reading each quad's
+// record to check its predicate: Out(statement) from a claim reads the
+// claim's ten or so quads for the one it needs. An indexHop looks the
+// quads of (x, p) up in the kv index that starts with x's direction and
+// p instead: (subject, predicate) for Out, (object, predicate, subject)
+// for In. Results, their number and their paths are those of Cayley's
+// plan: one result a quad, tags and other paths from X.
+type indexHop struct {
+	from  shape.Shape
+	pred  uint64
+	in    bool // In(p): the subjects of (s, p, x); else Out(p): the objects of (x, p, o)
+	ind   ckv.QuadIndex
+	store cgraph.QuadStore // the kv store
+	plain shape.Shape      // the same step as Cayley plans it, for lookups
+}
+
+// spo is the kv index an indexHop reads for Out.
+var spo = ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+
+// indexHop returns nf as an indexHop when it is a step from a set of
+// nodes (not fixed ones, which Cayley plans as an index scan already)
+// along one fixed predicate, on a kv store with the index it needs.
+func (q planQS) indexHop(nf shape.NodesFrom) (shape.Shape, bool) {
+	if q.kvdb == nil {
+		return nil, false
+	}
+	from, pred, start, ok := stepFrom(nf)
+	if !ok {
+		return nil, false
+	}
+	if _, fixed := open(from).(shape.Fixed); fixed {
+		return nil, false
+	}
+	h := indexHop{from: from, pred: pred, store: q.store, plain: nf}
+	switch {
+	case start == quad.Subject && nf.Dir == quad.Object && hasIndex(q.kvIndexes, spo):
+		h.ind = spo
+	case start == quad.Object && nf.Dir == quad.Subject && hasIndex(q.kvIndexes, osp):
+		h.in, h.ind = true, osp
+	default:
+		return nil, false
+	}
+	return h, true
+}
+
+// stepFrom reads NodesFrom{Quads{{start, from}, {Predicate, Fixed{p}}}}.
+func stepFrom(nf shape.NodesFrom) (from shape.Shape, pred uint64, start quad.Direction, ok bool) {
+	qs, isQuads := open(nf.Quads).(shape.Quads)
+	if !isQuads || len(qs) != 2 {
+		return nil, 0, 0, false
+	}
+	havePred := false
+	for _, f := range qs {
+		switch f.Dir {
+		case quad.Predicate:
+			fx, isFixed := open(f.Values).(shape.Fixed)
+			if !isFixed || len(fx) != 1 {
+				return nil, 0, 0, false
+			}
+			v, isKV := fx[0].(ckv.Int64Value)
+			if !isKV {
+				return nil, 0, 0, false
+			}
+			pred, havePred = uint64(v), true
+		case quad.Subject, quad.Object:
+			from, start = f.Values, f.Dir
+		}
+	}
+	return from, pred, start, havePred && from != nil
+}
+
+func (s indexHop) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
+	return &indexHopIterator{s: s, qs: qs, from: s.from.BuildIterator(qs)}
+}
+
+func (s indexHop) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return s, false }
+
+type indexHopIterator struct {
+	s    indexHop
+	qs   cgraph.QuadStore
+	from iterator.Shape
+}
+
+func (it *indexHopIterator) String() string {
+	return fmt.Sprintf("IndexHop(%d, in=%v)", it.s.pred, it.s.in)
+}
+
+func (it *indexHopIterator) Iterate() iterator.Scanner {
+	return &indexHopScanner{s: it.s, from: it.from.Iterate()}
+}
+
+func (it *indexHopIterator) Lookup() iterator.Index { return it.s.plain.BuildIterator(it.qs).Lookup() }
+
+func (it *indexHopIterator) Stats(ctx context.Context) (iterator.Costs, error) {
+	st, err := it.from.Stats(ctx)
+	return iterator.Costs{
+		NextCost:     st.NextCost + 2,
+		ContainsCost: st.ContainsCost + 2,
+		Size:         refs.Size{Value: st.Size.Value * 20, Exact: false},
+	}, err
+}
+
+func (it *indexHopIterator) Optimize(ctx context.Context) (iterator.Shape, bool) {
+	if from, ok := it.from.Optimize(ctx); ok {
+		it.from = from
+	}
+	return it, false
+}
+
+func (it *indexHopIterator) SubIterators() []iterator.Shape { return []iterator.Shape{it.from} }
+
+type indexHopScanner struct {
+	s     indexHop
+	from  iterator.Scanner
+	quads iterator.Scanner // of the current node of from, or nil
+	cur   refs.Ref
+	err   error
+}
+
+func (sc *indexHopScanner) String() string { return "IndexHopNext" }
+
+func (sc *indexHopScanner) Next(ctx context.Context) bool {
+	sc.cur = nil
+	if sc.err != nil {
+		return false
+	}
+	goal := quad.Object
+	if sc.s.in {
+		goal = quad.Subject
+	}
+	for {
+		if sc.quads == nil {
+			if !sc.from.Next(ctx) {
+				sc.err = sc.from.Err()
+				return false
+			}
+			x, ok := sc.from.Result().(ckv.Int64Value)
+			if !ok {
+				sc.err = fmt.Errorf("index hop: node %v is not a kv node", sc.from.Result())
+				return false
+			}
+			scan := ckv.IndexScan{Index: sc.s.ind, Values: []uint64{uint64(x), sc.s.pred}}
+			sc.quads = scan.BuildIterator(sc.s.store).Iterate()
+		}
+		if sc.quads.Next(ctx) {
+			r, err := sc.s.store.QuadDirection(sc.quads.Result(), goal)
+			if err != nil {
+				sc.err = err
+				return false
+			}
+			sc.cur = r
+			return true
+		}
+		if err := sc.quads.Err(); err != nil {
+			sc.err = err
+			return false
+		}
+		sc.quads.Close()
+		sc.quads = nil
+	}
+}
+
+func (sc *indexHopScanner) Result() refs.Ref { return sc.cur }
+
+// NextPath gives the other paths to the current quad's node in from, as
+// Cayley's join of the quad with from does.
+func (sc *indexHopScanner) NextPath(ctx context.Context) bool { return sc.from.NextPath(ctx) }
+
+func (sc *indexHopScanner) TagResults(dst map[string]refs.Ref) { sc.from.TagResults(dst) }
+
+func (sc *indexHopScanner) Err() error { return sc.err }
+
+func (sc *indexHopScanner) Close() error {
+	if sc.quads != nil {
+		sc.quads.Close()
+		sc.quads = nil
+	}
+	return sc.from.Close()
 }

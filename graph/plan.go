@@ -80,9 +80,14 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 		if h, ok := q.distinctHop(u); ok {
 			return h, true
 		}
-		if ns, ok := q.hopUniques(u); ok {
+		if ns, ok := q.hopUniques(ctx, u); ok {
 			ns, _ = shape.Optimize(ctx, ns, q)
 			return ns, true
+		}
+	}
+	if nf, ok := s.(shape.NodesFrom); ok {
+		if h, ok := q.indexHop(nf); ok {
+			return h, true
 		}
 	}
 	if q.opt == nil || holdsTaggedFixed(s) {
@@ -111,7 +116,14 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 // join X into one SELECT instead of running a query per node (6 s ->
 // 26 ms on PostgreSQL). A Unique with tags below it is left alone: it
 // keeps one path of many, and which one may depend on the plan.
-func (q planQS) hopUniques(u shape.Unique) (shape.Shape, bool) {
+func (q planQS) hopUniques(ctx context.Context, u shape.Unique) (shape.Shape, bool) {
+	if h, ok := open(u.From).(indexHop); ok {
+		if listsOnce(open(h.from)) || hasTags(h.from) {
+			return nil, false
+		}
+		h.from, _ = shape.Optimize(ctx, shape.Unique{From: h.from}, q)
+		return shape.Unique{From: h}, true
+	}
 	nf, ok := open(u.From).(shape.NodesFrom)
 	if !ok {
 		return nil, false
@@ -128,9 +140,7 @@ func (q planQS) hopUniques(u shape.Unique) (shape.Shape, bool) {
 			continue
 		}
 		inner, isUnique := v.(shape.Unique)
-		if _, ok := v.(distinctHop); ok {
-			isUnique = true // lists each node once
-		}
+		isUnique = isUnique || listsOnce(v)
 		var nv shape.Shape
 		switch {
 		case sqlStore && isUnique:
