@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"reflect"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -65,16 +66,25 @@ func (q planQS) RefsOf(ctx context.Context, nodes []quad.Value) ([]refs.Ref, err
 
 func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
 	if parts, ok := splitTaggedFilter(s); ok {
-		u := make(planned, 0, len(parts))
+		u := planned{}
 		for _, p := range parts {
 			if p, _ = shape.Optimize(ctx, p, q); !shape.IsNull(p) {
-				u = append(u, p)
+				u.parts = append(u.parts, p)
 			}
 		}
-		if len(u) == 0 {
+		if len(u.parts) == 0 {
 			return shape.Null{}, true
 		}
+		if q.sqlStore() {
+			u.orig = q.stockPlan(ctx, s)
+		}
 		return u, true
+	}
+	if nf, ok := s.(shape.NodesFrom); ok && q.sqlStore() {
+		if ns, ok := unsplit(nf); ok {
+			ns, _ = shape.Optimize(ctx, ns, q)
+			return ns, true
+		}
 	}
 	if u, ok := s.(shape.Unique); ok {
 		if h, ok := q.distinctHop(u); ok {
@@ -232,7 +242,13 @@ func splitTaggedFilter(s shape.Shape) (shape.Union, bool) {
 		return nil, false
 	}
 	sv, _ := taggedFixed(qs[at].Values)
-	vals := sv.From.(shape.Fixed)
+	// A predicate listed twice matches its quads once, as in Cayley.
+	var vals shape.Fixed
+	for _, v := range sv.From.(shape.Fixed) {
+		if !slices.Contains(vals, v) {
+			vals = append(vals, v)
+		}
+	}
 	u := make(shape.Union, 0, len(vals))
 	for _, v := range vals {
 		one := make(shape.Quads, len(qs))
@@ -278,10 +294,118 @@ func holdsTaggedFixed(s shape.Shape) bool {
 // is not optimised again: Cayley's Union.Optimize pulls fixed tags out
 // of its parts as if it were an intersection, which would give every
 // result the last part's tag.
-type planned shape.Union
+//
+// On PostgreSQL a step after the union counts paths wrongly: Cayley's
+// SQL iterators give a node's repeats as other paths of one result, and
+// skip those not asked for before their next result, which the union's
+// consumers do not ask for on every quad (24 rows for 49, random test).
+// There the union keeps the unsplit plan, orig, and a step from it
+// (unsplit) takes that instead; a tagged list that ends the query, the
+// common case, stays split.
+type planned struct {
+	parts []shape.Shape
+	orig  shape.Shape // PostgreSQL: Cayley's plan of the unsplit step
+}
 
 func (u planned) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
-	return shape.Union(u).BuildIterator(qs)
+	subs := make([]iterator.Shape, len(u.parts))
+	for i, p := range u.parts {
+		subs[i] = onePath{p.BuildIterator(qs)}
+	}
+	return iterator.NewOr(subs...)
+}
+
+// unsplit returns nf with the split unions among its quad filters
+// replaced by their unsplit plans, if it has any.
+func unsplit(nf shape.NodesFrom) (shape.Shape, bool) {
+	qs, ok := open(nf.Quads).(shape.Quads)
+	if !ok {
+		return nil, false
+	}
+	var nq shape.Quads
+	for i, f := range qs {
+		if u, ok := f.Values.(planned); ok && u.orig != nil {
+			if nq == nil {
+				nq = slices.Clone(qs)
+			}
+			nq[i].Values = u.orig
+		}
+	}
+	if nq == nil {
+		return nil, false
+	}
+	return shape.NodesFrom{Dir: nf.Dir, Quads: nq}, true
+}
+
+// stockPlan is s as the store's optimiser alone plans it, bound to the
+// store.
+func (q planQS) stockPlan(ctx context.Context, s shape.Shape) shape.Shape {
+	ns, _ := s.Optimize(ctx, q.opt)
+	if shape.IsNull(ns) {
+		return shape.Null{}
+	}
+	return bound{Shape: ns, store: q.store, tagged: true}
+}
+
+// onePath passes NextPath on to its iterator only while the current
+// result may have more paths: Cayley's SQL iterator dereferences a nil
+// result when NextPath is called again after it returned false, which an
+// Or under a later step does.
+type onePath struct{ iterator.Shape }
+
+func (s onePath) Iterate() iterator.Scanner { return &onePathScanner{Scanner: s.Shape.Iterate()} }
+
+func (s onePath) Optimize(ctx context.Context) (iterator.Shape, bool) {
+	o, ok := s.Shape.Optimize(ctx)
+	return onePath{o}, ok
+}
+
+type onePathScanner struct {
+	iterator.Scanner
+	more bool // the current result may have other paths
+
+	// After a NextPath that returned false, Cayley's SQL iterator has no
+	// result and no tags, where other iterators keep the last path, and
+	// its consumers read them: the last path is kept here.
+	stale bool
+	last  refs.Ref
+	tags  map[string]refs.Ref
+}
+
+func (sc *onePathScanner) Next(ctx context.Context) bool {
+	sc.stale = false
+	sc.more = sc.Scanner.Next(ctx)
+	return sc.more
+}
+
+func (sc *onePathScanner) NextPath(ctx context.Context) bool {
+	if !sc.more {
+		return false
+	}
+	last, tags := sc.Scanner.Result(), map[string]refs.Ref{}
+	sc.Scanner.TagResults(tags)
+	sc.more = sc.Scanner.NextPath(ctx)
+	if !sc.more {
+		sc.stale, sc.last, sc.tags = true, last, tags
+	}
+	return sc.more
+}
+
+func (sc *onePathScanner) Result() refs.Ref {
+	if sc.stale {
+		return sc.last
+	}
+	return sc.Scanner.Result()
+}
+
+func (sc *onePathScanner) TagResults(dst map[string]refs.Ref) {
+	if sc.stale {
+		for k, v := range sc.tags {
+			dst[k] = v
+		}
+		return
+	}
+	sc.Scanner.TagResults(dst)
 }
 
 func (u planned) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return u, false }
@@ -294,7 +418,39 @@ type bound struct {
 	tagged bool // the shape the optimiser was given had tags (hasTags)
 }
 
-func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape { return b.Shape.BuildIterator(b.store) }
+func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape {
+	if _, sql := b.store.(*csql.QuadStore); sql {
+		// Cayley's SQL iterator dereferences a nil result on NextPath
+		// after a NextPath that returned false, which its own LinksTo
+		// and Or do: stock Cayley on PostgreSQL crashes the process on
+		// g.V().In(p).In([q, r]).In(q) (random test). Every SELECT is
+		// built behind a guard.
+		return onePath{guardSelects(b.Shape).BuildIterator(b.store)}
+	}
+	return b.Shape.BuildIterator(b.store)
+}
+
+// guardSelects returns s with each SQL SELECT in it behind onePath.
+func guardSelects(s shape.Shape) shape.Shape {
+	switch s := s.(type) {
+	case csql.Select:
+		return guardedSelect{s}
+	case bound, guardedSelect:
+		return s
+	}
+	ns, _ := mapChildren(s, func(c shape.Shape) (shape.Shape, bool) { return guardSelects(c), true })
+	return ns
+}
+
+type guardedSelect struct{ csql.Select }
+
+func (s guardedSelect) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
+	return onePath{s.Select.BuildIterator(qs)}
+}
+
+func (s guardedSelect) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) {
+	return s, false
+}
 
 func (b bound) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return b, false }
 
@@ -398,4 +554,9 @@ func mapValue(v reflect.Value, top bool, f func(shape.Shape) (shape.Shape, bool)
 		}
 	}
 	return v, false
+}
+
+func (q planQS) sqlStore() bool {
+	_, ok := q.store.(*csql.QuadStore)
+	return ok
 }

@@ -77,7 +77,14 @@ func watchMemory(budget int64, cancel context.CancelFunc) *memWatch {
 				return
 			case <-t.C:
 			}
-			if heapBytes() <= base+w.budget {
+			h := heapBytes()
+			if h < base {
+				// The heap at the start held garbage that has been
+				// collected since: count growth from the lowest point, or
+				// a query would have to outgrow that garbage first.
+				base = h
+			}
+			if h <= base+w.budget {
 				continue
 			}
 			runtime.GC()
