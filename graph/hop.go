@@ -101,15 +101,42 @@ func hasIndex(list []ckv.QuadIndex, ind ckv.QuadIndex) bool {
 }
 
 func (s distinctHop) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
-	return &hopIterator{s: s, qs: qs, from: s.from.BuildIterator(qs)}
+	return &hopIterator{hopBase: hopBase{qs: qs, from: s.from.BuildIterator(qs), plain: s.plain}, s: s}
 }
 
 func (s distinctHop) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return s, false }
 
+// hopBase is what the iterators of the two hops share: their input, and
+// Cayley's plan of the same step for lookups.
+type hopBase struct {
+	qs    cgraph.QuadStore
+	from  iterator.Shape
+	plain shape.Shape
+}
+
+// Lookup checks a node the way Cayley's plan of the same step does.
+func (it *hopBase) Lookup() iterator.Index { return it.plain.BuildIterator(it.qs).Lookup() }
+
+func (it *hopBase) Stats(ctx context.Context) (iterator.Costs, error) {
+	st, err := it.from.Stats(ctx)
+	return iterator.Costs{
+		NextCost:     st.NextCost + 2,
+		ContainsCost: st.ContainsCost + 2,
+		Size:         refs.Size{Value: st.Size.Value * 20, Exact: false}, // as Cayley's LinksTo guesses
+	}, err
+}
+
+func (it *hopBase) optimize(ctx context.Context) {
+	if from, ok := it.from.Optimize(ctx); ok {
+		it.from = from
+	}
+}
+
+func (it *hopBase) SubIterators() []iterator.Shape { return []iterator.Shape{it.from} }
+
 type hopIterator struct {
-	s    distinctHop
-	qs   cgraph.QuadStore
-	from iterator.Shape
+	hopBase
+	s distinctHop
 }
 
 func (it *hopIterator) String() string { return fmt.Sprintf("DistinctHop(%d)", it.s.pred) }
@@ -118,26 +145,10 @@ func (it *hopIterator) Iterate() iterator.Scanner {
 	return &hopScanner{s: it.s, from: it.from.Iterate(), seen: map[uint64]bool{}}
 }
 
-// Lookup checks a node the way Cayley's plan of the same query does.
-func (it *hopIterator) Lookup() iterator.Index { return it.s.plain.BuildIterator(it.qs).Lookup() }
-
-func (it *hopIterator) Stats(ctx context.Context) (iterator.Costs, error) {
-	st, err := it.from.Stats(ctx)
-	return iterator.Costs{
-		NextCost:     st.NextCost + 2,
-		ContainsCost: st.ContainsCost + 2,
-		Size:         refs.Size{Value: st.Size.Value * 20, Exact: false},
-	}, err
-}
-
 func (it *hopIterator) Optimize(ctx context.Context) (iterator.Shape, bool) {
-	if from, ok := it.from.Optimize(ctx); ok {
-		it.from = from
-	}
+	it.optimize(ctx)
 	return it, false
 }
-
-func (it *hopIterator) SubIterators() []iterator.Shape { return []iterator.Shape{it.from} }
 
 type hopScanner struct {
 	s    distinctHop
@@ -329,15 +340,14 @@ func stepFrom(nf shape.NodesFrom) (from shape.Shape, pred uint64, start quad.Dir
 }
 
 func (s indexHop) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
-	return &indexHopIterator{s: s, qs: qs, from: s.from.BuildIterator(qs)}
+	return &indexHopIterator{hopBase: hopBase{qs: qs, from: s.from.BuildIterator(qs), plain: s.plain}, s: s}
 }
 
 func (s indexHop) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return s, false }
 
 type indexHopIterator struct {
-	s    indexHop
-	qs   cgraph.QuadStore
-	from iterator.Shape
+	hopBase
+	s indexHop
 }
 
 func (it *indexHopIterator) String() string {
@@ -348,25 +358,10 @@ func (it *indexHopIterator) Iterate() iterator.Scanner {
 	return &indexHopScanner{s: it.s, from: it.from.Iterate()}
 }
 
-func (it *indexHopIterator) Lookup() iterator.Index { return it.s.plain.BuildIterator(it.qs).Lookup() }
-
-func (it *indexHopIterator) Stats(ctx context.Context) (iterator.Costs, error) {
-	st, err := it.from.Stats(ctx)
-	return iterator.Costs{
-		NextCost:     st.NextCost + 2,
-		ContainsCost: st.ContainsCost + 2,
-		Size:         refs.Size{Value: st.Size.Value * 20, Exact: false},
-	}, err
-}
-
 func (it *indexHopIterator) Optimize(ctx context.Context) (iterator.Shape, bool) {
-	if from, ok := it.from.Optimize(ctx); ok {
-		it.from = from
-	}
+	it.optimize(ctx)
 	return it, false
 }
-
-func (it *indexHopIterator) SubIterators() []iterator.Shape { return []iterator.Shape{it.from} }
 
 type indexHopScanner struct {
 	s     indexHop
