@@ -14,7 +14,7 @@ var floors = []struct {
 	dir                  string
 	precision, recall, m float64
 }{
-	{"testdata/dev", 0.69, 0.55, 0.98},
+	{"testdata/dev", 0.70, 0.56, 0.98},
 	{"testdata/heldout", 0.46, 0.22, 0.98},
 }
 

@@ -327,7 +327,7 @@ func FuzzPipeline(f *testing.F) {
 
 // TestProposalRules checks who is credited with a proposal in sentences
 // of the shapes the rules for owners, asides and shared subjects read,
-// and two other readings, each in a General Debate speech by Bulgaria
+// and other readings, each in a General Debate speech by Bulgaria
 // (BGR_78_2023.txt).
 func TestProposalRules(t *testing.T) {
 	tests := []struct {
@@ -351,6 +351,8 @@ func TestProposalRules(t *testing.T) {
 		// agent X, and a list of resolutions names each one.
 		{"We are appalled by the increase of cyberattacks against critical infrastructure.",
 			[]string{"Bulgaria opposes cyberattacks against critical infrastructure"}, nil},
+		{"Bulgaria firmly supports international criminal justice, in particular the International Criminal Court.",
+			[]string{"Bulgaria supports International Criminal Court"}, nil},
 		{"We support resolutions 1325 (2000), 2250 (2015) and 2334 (2016).",
 			[]string{"Bulgaria supports Security Council resolution 1325 (2000)", "Bulgaria supports Security Council resolution 2250 (2015)",
 				"Bulgaria supports Security Council resolution 2334 (2016)"}, nil},

@@ -847,6 +847,11 @@ func nearSubject(toks []Token, end, cue int) bool {
 // mandate or work ("the work of the ICC"), not as part of a title ("the
 // Charter of the United Nations").
 func directObject(toks []Token, lo, tok int) bool {
+	if exampleOf(toks, lo, tok) {
+		// "supports international criminal justice, in particular the
+		// International Criminal Court": the named example of the object.
+		return true
+	}
 	if tok-lo > 8 {
 		return false
 	}
@@ -869,6 +874,38 @@ func directObject(toks []Token, lo, tok int) bool {
 			return true
 		}
 		return false
+	}
+	return true
+}
+
+// exampleOf reports whether the mention at tok is introduced as an
+// example ("in particular", "notably", "including", "especially",
+// "namely") of an object that starts within eight words of the cue
+// ending at lo, with no barrier word between.
+func exampleOf(toks []Token, lo, tok int) bool {
+	j := tok - 1
+	if j > lo && toks[j].Norm == "the" {
+		j--
+	}
+	m := j
+	switch toks[j].Norm {
+	case "notably", "including", "especially", "namely":
+	case "particular":
+		if j-1 <= lo || toks[j-1].Norm != "in" {
+			return false
+		}
+		m = j - 1
+	default:
+		return false
+	}
+	if m-lo > 14 {
+		return false
+	}
+	for _, t := range toks[lo:m] {
+		switch t.Norm {
+		case "from", "by", "with", "between", "among", "through", "within", "at", ";", ":", "but":
+			return false
+		}
 	}
 	return true
 }
