@@ -64,6 +64,12 @@ func (q planQS) RefsOf(ctx context.Context, nodes []quad.Value) ([]refs.Ref, err
 	return refs.RefsOf(ctx, q.store, nodes)
 }
 
+// OptimizeShape is called bottom-up on every shape of a query, children
+// first. In order: split a tagged predicate list; on PostgreSQL, give a
+// step from a split list the unsplit plan; plan a Unique over a step
+// (distinctHop, hopUniques); on kv stores, plan a step from a set of
+// nodes (indexHop); hand the rest to the store's optimiser and bind what
+// it changed.
 func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
 	if parts, ok := splitTaggedFilter(s); ok {
 		u := planned{}
