@@ -85,21 +85,6 @@ func listsOnce(s shape.Shape) bool {
 	return false
 }
 
-func hasIndex(list []ckv.QuadIndex, ind ckv.QuadIndex) bool {
-	for _, l := range list {
-		if len(l.Dirs) == len(ind.Dirs) {
-			same := true
-			for i, d := range l.Dirs {
-				same = same && d == ind.Dirs[i]
-			}
-			if same {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func (s distinctHop) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
 	return &hopIterator{hopBase: hopBase{qs: qs, from: s.from.BuildIterator(qs), plain: s.plain}, s: s}
 }
@@ -227,7 +212,7 @@ func anyLive(ctx context.Context, tx hkv.Tx, val []byte) (bool, error) {
 				return false, fmt.Errorf("distinct hop: bad index entry")
 			}
 			val = val[n:]
-			keys = append(keys, hkv.Key{kvLog[0], binary.BigEndian.AppendUint64(nil, id)})
+			keys = append(keys, logKey(id))
 		}
 		recs, err := tx.GetBatch(ctx, keys)
 		if err != nil {
@@ -278,10 +263,18 @@ func (sc *hopScanner) Close() error {
 type indexHop struct {
 	from  shape.Shape
 	pred  uint64
-	in    bool // In(p): the subjects of (s, p, x); else Out(p): the objects of (x, p, o)
-	ind   ckv.QuadIndex
+	in    bool             // In(p): the subjects of (s, p, x); else Out(p): the objects of (x, p, o)
 	store cgraph.QuadStore // the kv store
 	plain shape.Shape      // the same step as Cayley plans it, for lookups
+}
+
+// index is the kv index the hop reads, and goal the direction of its
+// results.
+func (h indexHop) index() (ckv.QuadIndex, quad.Direction) {
+	if h.in {
+		return osp, quad.Subject
+	}
+	return spo, quad.Object
 }
 
 // spo is the kv index an indexHop reads for Out.
@@ -301,13 +294,9 @@ func (q planQS) indexHop(nf shape.NodesFrom) (shape.Shape, bool) {
 	if _, fixed := open(from).(shape.Fixed); fixed {
 		return nil, false
 	}
-	h := indexHop{from: from, pred: pred, store: q.store, plain: nf}
-	switch {
-	case start == quad.Subject && nf.Dir == quad.Object && hasIndex(q.kvIndexes, spo):
-		h.ind = spo
-	case start == quad.Object && nf.Dir == quad.Subject && hasIndex(q.kvIndexes, osp):
-		h.in, h.ind = true, osp
-	default:
+	h := indexHop{from: from, pred: pred, in: start == quad.Object, store: q.store, plain: nf}
+	ind, goal := h.index()
+	if start == goal || nf.Dir != goal || !hasIndex(q.kvIndexes, ind) {
 		return nil, false
 	}
 	return h, true
@@ -378,10 +367,7 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 	if sc.err != nil {
 		return false
 	}
-	goal := quad.Object
-	if sc.s.in {
-		goal = quad.Subject
-	}
+	ind, goal := sc.s.index()
 	for {
 		if sc.quads == nil {
 			if !sc.from.Next(ctx) {
@@ -393,7 +379,7 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 				sc.err = fmt.Errorf("index hop: node %v is not a kv node", sc.from.Result())
 				return false
 			}
-			scan := ckv.IndexScan{Index: sc.s.ind, Values: []uint64{uint64(x), sc.s.pred}}
+			scan := ckv.IndexScan{Index: ind, Values: []uint64{uint64(x), sc.s.pred}}
 			sc.quads = scan.BuildIterator(sc.s.store).Iterate()
 		}
 		if sc.quads.Next(ctx) {

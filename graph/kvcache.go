@@ -71,6 +71,11 @@ func logID(key hkv.Key) (uint64, bool) {
 	return binary.BigEndian.Uint64(key[1]), true
 }
 
+// logKey is the key of the log record of id, the inverse of logID.
+func logKey(id uint64) hkv.Key {
+	return hkv.Key{kvLog[0], binary.BigEndian.AppendUint64(nil, id)}
+}
+
 func (c *logCache) shard(id uint64) *logShard {
 	return &c.shards[maphash.Comparable(c.seed, id)%logCacheShards]
 }

@@ -45,15 +45,16 @@ func TestLogCache(t *testing.T) {
 			t.Errorf("record %d read back as %q", id, v)
 		}
 	}
-	if id, ok := logID(logKey(7)); !ok || id != 7 {
+	if id, ok := logID(cayleyLogKey(7)); !ok || id != 7 {
 		t.Errorf("logID of log key 7 = %d, %v", id, ok)
 	}
-	if _, ok := logID(append(logKey(7), []byte("x"))); ok {
+	if _, ok := logID(append(cayleyLogKey(7), []byte("x"))); ok {
 		t.Error("a longer key is taken for a log key")
 	}
 }
 
-func logKey(id uint64) [][]byte {
+// cayleyLogKey writes the key of a log record as Cayley's kv layer does.
+func cayleyLogKey(id uint64) [][]byte {
 	return [][]byte{[]byte("log"), binary.BigEndian.AppendUint64(nil, id)}
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -37,7 +38,8 @@ var (
 // planner, seeing accurate sizes for predicate scans, then chose them as
 // the primary iterator of other queries: In(actor).Has(stance,
 // opposes).Out(evidence) took twice as long and serve answered 25% fewer
-// requests under load. Write such queries with one Out() per predicate.
+// requests under load. The query planner splits such lists instead
+// (plan.go).
 var labelIndex = ckv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 
 // openKV opens a Cayley kv store on db, initialising it first when it is
@@ -77,14 +79,9 @@ func readIndexes(ctx context.Context, db hkv.KV) ([]ckv.QuadIndex, error) {
 	return list, err
 }
 
-// hasLabelIndex reports whether list holds the label index.
-func hasLabelIndex(list []ckv.QuadIndex) bool {
-	for _, ind := range list {
-		if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
-			return true
-		}
-	}
-	return false
+// hasIndex reports whether list holds ind.
+func hasIndex(list []ckv.QuadIndex, ind ckv.QuadIndex) bool {
+	return slices.ContainsFunc(list, func(l ckv.QuadIndex) bool { return slices.Equal(l.Dirs, ind.Dirs) })
 }
 
 // ensureLabelIndex adds the label index to a kv store that lacks it. For a
@@ -101,7 +98,7 @@ func ensureLabelIndex(ctx context.Context, db hkv.KV) error {
 		// this code does not know how to extend; leave it alone.
 		return nil
 	}
-	if hasLabelIndex(list) {
+	if hasIndex(list, labelIndex) {
 		return nil
 	}
 	list = append(list, labelIndex)

@@ -64,46 +64,29 @@ func (q planQS) RefsOf(ctx context.Context, nodes []quad.Value) ([]refs.Ref, err
 	return refs.RefsOf(ctx, q.store, nodes)
 }
 
+// sqlStore reports whether the store is Cayley's SQL store (PostgreSQL).
+func (q planQS) sqlStore() bool {
+	_, ok := q.store.(*csql.QuadStore)
+	return ok
+}
+
 // OptimizeShape is called bottom-up on every shape of a query, children
-// first. In order: split a tagged predicate list; on PostgreSQL, give a
-// step from a split list the unsplit plan; plan a Unique over a step
-// (distinctHop, hopUniques); on kv stores, plan a step from a set of
-// nodes (indexHop); hand the rest to the store's optimiser and bind what
-// it changed.
+// first. It plans steps (planStep) and a Unique over a step
+// (distinctHop, hopUniques), and hands the rest to the store's optimiser,
+// binding what that changed.
 func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
-	if parts, ok := splitTaggedFilter(s); ok {
-		u := planned{}
-		for _, p := range parts {
-			if p, _ = shape.Optimize(ctx, p, q); !shape.IsNull(p) {
-				u.parts = append(u.parts, p)
-			}
-		}
-		if len(u.parts) == 0 {
-			return shape.Null{}, true
-		}
-		if q.sqlStore() {
-			u.orig = q.stockPlan(ctx, s)
-		}
-		return u, true
-	}
-	if nf, ok := s.(shape.NodesFrom); ok && q.sqlStore() {
-		if ns, ok := unsplit(nf); ok {
-			ns, _ = shape.Optimize(ctx, ns, q)
+	switch t := s.(type) {
+	case shape.NodesFrom:
+		if ns, ok := q.planStep(ctx, t); ok {
 			return ns, true
 		}
-	}
-	if u, ok := s.(shape.Unique); ok {
-		if h, ok := q.distinctHop(u); ok {
+	case shape.Unique:
+		if h, ok := q.distinctHop(t); ok {
 			return h, true
 		}
-		if ns, ok := q.hopUniques(ctx, u); ok {
+		if ns, ok := q.hopUniques(ctx, t); ok {
 			ns, _ = shape.Optimize(ctx, ns, q)
 			return ns, true
-		}
-	}
-	if nf, ok := s.(shape.NodesFrom); ok {
-		if h, ok := q.indexHop(nf); ok {
-			return h, true
 		}
 	}
 	if q.opt == nil || holdsTaggedFixed(s) {
@@ -120,6 +103,34 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 		return ns, true
 	}
 	return bound{Shape: ns, store: q.store, tagged: hasTags(u)}, true
+}
+
+// planStep plans a step: it splits a tagged predicate list, gives a step
+// from a split list on PostgreSQL the unsplit plan, or looks the quads
+// of a step from a set of nodes up in a kv index (indexHop).
+func (q planQS) planStep(ctx context.Context, nf shape.NodesFrom) (shape.Shape, bool) {
+	if parts, ok := splitTaggedFilter(nf); ok {
+		u := planned{}
+		for _, p := range parts {
+			if p, _ = shape.Optimize(ctx, p, q); !shape.IsNull(p) {
+				u.parts = append(u.parts, p)
+			}
+		}
+		if len(u.parts) == 0 {
+			return shape.Null{}, true
+		}
+		if q.sqlStore() {
+			u.orig = q.stockPlan(ctx, nf)
+		}
+		return u, true
+	}
+	if q.sqlStore() {
+		if ns, ok := unsplit(nf); ok {
+			ns, _ = shape.Optimize(ctx, ns, q)
+			return ns, true
+		}
+	}
+	return q.indexHop(nf)
 }
 
 // hopUniques plans the step into a Unique: in Unique(NodesFrom(quads
@@ -148,7 +159,7 @@ func (q planQS) hopUniques(ctx context.Context, u shape.Unique) (shape.Shape, bo
 	if !ok {
 		return nil, false
 	}
-	_, sqlStore := q.store.(*csql.QuadStore)
+	sqlStore := q.sqlStore()
 	var nq shape.Quads
 	for i, f := range qs {
 		v := open(f.Values)
@@ -226,11 +237,7 @@ func tagsIn(v reflect.Value) bool {
 // as Union_i FixedTags{NodesFrom{Quads{..., {dir, Fixed{pi}}}}, tags: pi}.
 // The other filters are repeated in each part; they are usually one
 // node (the actor) and the list has a few predicates.
-func splitTaggedFilter(s shape.Shape) (shape.Union, bool) {
-	nf, ok := s.(shape.NodesFrom)
-	if !ok {
-		return nil, false
-	}
+func splitTaggedFilter(nf shape.NodesFrom) (shape.Union, bool) {
 	qs, ok := nf.Quads.(shape.Quads)
 	if !ok {
 		return nil, false
@@ -321,6 +328,8 @@ func (u planned) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
 	return iterator.NewOr(subs...)
 }
 
+func (u planned) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return u, false }
+
 // unsplit returns nf with the split unions among its quad filters
 // replaced by their unsplit plans, if it has any.
 func unsplit(nf shape.NodesFrom) (shape.Shape, bool) {
@@ -388,12 +397,16 @@ func (sc *onePathScanner) NextPath(ctx context.Context) bool {
 	if !sc.more {
 		return false
 	}
-	last, tags := sc.Scanner.Result(), map[string]refs.Ref{}
-	sc.Scanner.TagResults(tags)
-	sc.more = sc.Scanner.NextPath(ctx)
-	if !sc.more {
-		sc.stale, sc.last, sc.tags = true, last, tags
+	// The last path, kept in case the scanner loses it. The map is
+	// reused: it is read only while stale, and refilled only after Next.
+	if sc.tags == nil {
+		sc.tags = map[string]refs.Ref{}
 	}
+	clear(sc.tags)
+	sc.last = sc.Scanner.Result()
+	sc.Scanner.TagResults(sc.tags)
+	sc.more = sc.Scanner.NextPath(ctx)
+	sc.stale = !sc.more
 	return sc.more
 }
 
@@ -414,8 +427,6 @@ func (sc *onePathScanner) TagResults(dst map[string]refs.Ref) {
 	sc.Scanner.TagResults(dst)
 }
 
-func (u planned) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return u, false }
-
 // bound is a shape from a store's optimiser; it builds on that store
 // whatever quad store it is given.
 type bound struct {
@@ -435,6 +446,8 @@ func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape {
 	}
 	return b.Shape.BuildIterator(b.store)
 }
+
+func (b bound) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return b, false }
 
 // guardSelects returns s with each SQL SELECT in it behind onePath.
 func guardSelects(s shape.Shape) shape.Shape {
@@ -458,11 +471,7 @@ func (s guardedSelect) Optimize(context.Context, shape.Optimizer) (shape.Shape, 
 	return s, false
 }
 
-func (b bound) Optimize(context.Context, shape.Optimizer) (shape.Shape, bool) { return b, false }
-
-var (
-	shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()
-)
+var shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()
 
 // unbindChildren returns s with the bounds taken off its direct children
 // (fields, slice elements and quad filters holding a shape), and whether
@@ -560,9 +569,4 @@ func mapValue(v reflect.Value, top bool, f func(shape.Shape) (shape.Shape, bool)
 		}
 	}
 	return v, false
-}
-
-func (q planQS) sqlStore() bool {
-	_, ok := q.store.(*csql.QuadStore)
-	return ok
 }
