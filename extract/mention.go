@@ -159,15 +159,8 @@ func (m *Matcher) resolutionList(text string, toks []Token, i int) ([]Mention, i
 		if end+2 < len(toks) && toks[end].Norm == "(" && isSymbol(toks[end+1].Norm) && toks[end+2].Norm == ")" {
 			end += 3 // "(1967)"
 		}
-		n, best, bestEnd := m.root.next["resolution"], matchVal{}, -1
-		for j := i; j < end && n != nil; j++ {
-			if n = n.next[toks[j].Norm]; n != nil {
-				if v, ok := pick(n.vals, "resolution "+text[toks[i].Start:toks[j].End]); ok && v.kind == MentionEntity {
-					best, bestEnd = v, j+1
-				}
-			}
-		}
-		if bestEnd > 0 {
+		bestEnd, best := walk(m.root.next["resolution"], "resolution ", text, toks[:end], i)
+		if bestEnd > 0 && best.kind == MentionEntity {
 			out = append(out, Mention{Kind: MentionEntity, Entity: best.entity, Tok: i, TokEnd: bestEnd,
 				Start: toks[i].Start, End: toks[bestEnd-1].End, Phrase: "resolution " + joinNorm(toks[i:bestEnd])})
 		}
@@ -199,7 +192,14 @@ func isSymbol(w string) bool {
 // longest returns the end and value of the longest phrase starting at
 // toks[i], or -1.
 func (m *Matcher) longest(text string, toks []Token, i int) (int, matchVal) {
-	n := m.root
+	return walk(m.root, "", text, toks, i)
+}
+
+// walk follows toks from toks[i] down the trie from n and returns the end
+// and value of the longest phrase it finds, or -1; prefix is the surface
+// text the words before n stand for ("resolution " for "resolutions 242
+// and 338").
+func walk(n *trieNode, prefix, text string, toks []Token, i int) (int, matchVal) {
 	bestEnd := -1
 	var best matchVal
 	for j := i; j < len(toks) && n != nil; j++ {
@@ -207,7 +207,7 @@ func (m *Matcher) longest(text string, toks []Token, i int) (int, matchVal) {
 		if n == nil {
 			break
 		}
-		if v, ok := pick(n.vals, text[toks[i].Start:toks[j].End]); ok {
+		if v, ok := pick(n.vals, prefix+text[toks[i].Start:toks[j].End]); ok {
 			bestEnd, best = j+1, v
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -216,10 +217,16 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		}
 		// "proposed by X" is passive; "appalled by X", "stand by X" are not.
 		passive := toks[hit.end-1].Norm == "by" && c.Stance == "proposes"
+		// The subject before the cue, found once: for this cue's actors
+		// below, and for a later cue that shares it ("... and is a
+		// co-sponsor of").
 		inherit := prevActors
-		if !passive && !evaluative(c) {
-			if a := s.actorsBefore(cs, hit.start, c.Stance == "aligns"); len(a) > 0 && a[0].Unnamed != forumSubject {
-				prevActors = a
+		var subject []ActorRef
+		haveSubject := !passive && !evaluative(c)
+		if haveSubject {
+			subject = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
+			if len(subject) > 0 && subject[0].Unnamed != forumSubject {
+				prevActors = subject
 			}
 		}
 		// Scope of the targets.
@@ -291,6 +298,8 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			actors = s.actorsAfter(hit.end, ce)
 		case evaluative(c) && c.Stance != "aligns":
 			actors = nil // the speaker
+		case haveSubject:
+			actors = slices.Clone(subject) // resolved in place below; prevActors keeps the original
 		default:
 			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
 		}
@@ -403,14 +412,14 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			}
 		}
 	}
-	out = append(out, x.possessiveProposals(s, speaker, add)...)
+	x.possessiveProposals(s, speaker, add)
 	return out
 }
 
 // possessiveProposals finds "China's Global Initiative on Data Security",
 // "our initiative X" and "Pakistan's offer of mutual restraint ...": the
 // owner proposes (and supports) the proposal.
-func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity, add func(Stance)) []Stance {
+func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity, add func(Stance)) {
 	toks := s.st.Tokens
 	propose := func(actor *data.Entity, owner, m Mention) {
 		mod := ModAsserted
@@ -462,7 +471,6 @@ func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity,
 			}
 		}
 	}
-	return nil
 }
 
 // possessor returns the actor of a possessive ("China's", "my country's",
@@ -710,8 +718,6 @@ func demonymActor(toks []Token, m Mention) (ActorRef, bool) {
 	return ActorRef{}, false
 }
 
-// onlyListGlue reports whether toks only join list items: commas, "and",
-// "the", "as well as".
 // withAside reports whether m ends an aside "together with m," just
 // before the cue: "Mexico, together with France, proposed ...", where
 // the list goes on before it.
@@ -726,6 +732,8 @@ func withAside(toks []Token, m Mention, cue int) bool {
 	return false
 }
 
+// onlyListGlue reports whether toks only join list items: commas, "and",
+// "the", "as well as".
 func onlyListGlue(toks []Token) bool {
 	for _, t := range toks {
 		switch t.Norm {
