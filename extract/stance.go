@@ -306,7 +306,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if len(actors) == 0 && !passive && inherit != nil && coordinated(toks, cs, hit.start) {
 			// "Bulgaria welcomes X and is a co-sponsor of Y": the
 			// subject of the first verb is that of the second.
-			actors = inherit
+			actors = slices.Clone(inherit) // resolved in place below
 		}
 		if len(actors) == 0 {
 			// A passive cue with no agent ("the proposed text"), a
