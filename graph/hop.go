@@ -159,16 +159,11 @@ func (sc *hopScanner) Next(ctx context.Context) bool {
 	}
 	for {
 		if sc.keys == nil {
-			if !sc.from.Next(ctx) {
-				sc.err = sc.from.Err()
-				return false
-			}
-			x, ok := sc.from.Result().(ckv.Int64Value)
+			x, ok := nextNode(ctx, sc.from, &sc.err)
 			if !ok {
-				sc.err = fmt.Errorf("distinct hop: node %v is not a kv node", sc.from.Result())
 				return false
 			}
-			sc.keys = sc.tx.Scan(ctx, options.WithPrefixKV(osp.Key([]uint64{uint64(x), sc.s.pred})))
+			sc.keys = sc.tx.Scan(ctx, options.WithPrefixKV(osp.Key([]uint64{x, sc.s.pred})))
 		}
 		for sc.keys.Next(ctx) {
 			k := sc.keys.Key()
@@ -197,6 +192,21 @@ func (sc *hopScanner) Next(ctx context.Context) bool {
 		sc.keys.Close()
 		sc.keys = nil
 	}
+}
+
+// nextNode advances a hop's input and returns the kv id of its node; at
+// the end, or on an error it stores in *err, it reports false.
+func nextNode(ctx context.Context, from iterator.Scanner, err *error) (uint64, bool) {
+	if !from.Next(ctx) {
+		*err = from.Err()
+		return 0, false
+	}
+	x, ok := from.Result().(ckv.Int64Value)
+	if !ok {
+		*err = fmt.Errorf("hop from node %v: not a kv node", from.Result())
+		return 0, false
+	}
+	return uint64(x), true
 }
 
 // anyLive reports whether one of the quads an index entry lists is live,
@@ -370,16 +380,11 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 	ind, goal := sc.s.index()
 	for {
 		if sc.quads == nil {
-			if !sc.from.Next(ctx) {
-				sc.err = sc.from.Err()
-				return false
-			}
-			x, ok := sc.from.Result().(ckv.Int64Value)
+			x, ok := nextNode(ctx, sc.from, &sc.err)
 			if !ok {
-				sc.err = fmt.Errorf("index hop: node %v is not a kv node", sc.from.Result())
 				return false
 			}
-			scan := ckv.IndexScan{Index: ind, Values: []uint64{uint64(x), sc.s.pred}}
+			scan := ckv.IndexScan{Index: ind, Values: []uint64{x, sc.s.pred}}
 			sc.quads = scan.BuildIterator(sc.s.store).Iterate()
 		}
 		if sc.quads.Next(ctx) {
