@@ -10,6 +10,7 @@ import (
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -70,7 +71,7 @@ func (q planQS) distinctHop(u shape.Unique) (shape.Shape, bool) {
 	if hasTags(from) {
 		return nil, false
 	}
-	if !listsOnce(open(from)) {
+	if !listsOnce(from) {
 		from = shape.Unique{From: from}
 	}
 	return distinctHop{from: from, pred: pred, db: q.kvdb, plain: u}, true
@@ -78,9 +79,11 @@ func (q planQS) distinctHop(u shape.Unique) (shape.Shape, bool) {
 
 // listsOnce reports whether s gives each node once.
 func listsOnce(s shape.Shape) bool {
-	switch s.(type) {
+	switch s := open(s).(type) {
 	case shape.Unique, distinctHop:
 		return true
+	case csql.Select:
+		return isDistinct(s)
 	}
 	return false
 }

@@ -2,8 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -88,6 +91,9 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 			ns, _ = shape.Optimize(ctx, ns, q)
 			return ns, true
 		}
+		if sel, ok := distinctSelect(t); ok {
+			return bound{Shape: sel, store: q.store}, true
+		}
 	}
 	if q.opt == nil || holdsTaggedFixed(s) {
 		// The store's optimiser would turn the Save into its own shape
@@ -102,7 +108,11 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 	if shape.IsNull(ns) {
 		return ns, true
 	}
-	return bound{Shape: ns, store: q.store, tagged: hasTags(u)}, true
+	b := bound{Shape: ns, store: q.store, tagged: hasTags(u)}
+	if _, merged := ns.(csql.Select); merged && q.sqlStore() {
+		b.merged = s
+	}
+	return b, true
 }
 
 // planStep plans a step: it splits a tagged predicate list, gives a step
@@ -135,53 +145,42 @@ func (q planQS) planStep(ctx context.Context, nf shape.NodesFrom) (shape.Shape, 
 
 // hopUniques plans the step into a Unique: in Unique(NodesFrom(quads
 // whose node is in X)) the result is the same set of nodes whether or
-// not X repeats a node, so a Unique on X may be added or taken away.
-// The kv stores and the memstore then follow each node of X once
-// instead of once per quad that reached it ("who shares a position
-// with China" without Unique() after the first hop: 175 -> 25 ms on
-// bolt, whole corpus); the SQL optimiser, which has no Unique, can then
-// join X into one SELECT instead of running a query per node (6 s ->
-// 26 ms on PostgreSQL). A Unique with tags below it is left alone: it
-// keeps one path of many, and which one may depend on the plan.
+// not X repeats a node, so a Unique on X may be added. The kv stores and
+// the memstore then follow each node of X once instead of once per quad
+// that reached it ("who shares a position with China" without Unique()
+// after the first hop: 175 -> 25 ms on bolt, whole corpus). On
+// PostgreSQL both Uniques become SELECT DISTINCT (distinctSelect): the
+// join reads each target's supporters once per target instead of once
+// per statement that named the target (86,392 rows -> 278, 25 -> 3 ms
+// on the whole corpus), so its cost grows with the graph, not with its
+// square. A Unique with tags below it is left alone: it keeps one path
+// of many, and which one may depend on the plan.
 func (q planQS) hopUniques(ctx context.Context, u shape.Unique) (shape.Shape, bool) {
 	if h, ok := open(u.From).(indexHop); ok {
-		if listsOnce(open(h.from)) || hasTags(h.from) {
+		if listsOnce(h.from) || hasTags(h.from) {
 			return nil, false
 		}
 		h.from, _ = shape.Optimize(ctx, shape.Unique{From: h.from}, q)
 		return shape.Unique{From: h}, true
 	}
-	nf, ok := open(u.From).(shape.NodesFrom)
+	nf, ok := unmerged(u.From).(shape.NodesFrom)
 	if !ok {
 		return nil, false
 	}
-	qs, ok := open(nf.Quads).(shape.Quads)
+	qs, ok := unmerged(nf.Quads).(shape.Quads)
 	if !ok {
 		return nil, false
 	}
-	sqlStore := q.sqlStore()
 	var nq shape.Quads
 	for i, f := range qs {
-		v := open(f.Values)
-		if _, ok := v.(shape.Fixed); ok || hasTags(f.Values) {
-			continue
-		}
-		inner, isUnique := v.(shape.Unique)
-		isUnique = isUnique || listsOnce(v)
-		var nv shape.Shape
-		switch {
-		case sqlStore && isUnique:
-			nv = inner.From
-		case !sqlStore && !isUnique:
-			nv = shape.Unique{From: f.Values}
-		default:
+		if _, ok := open(f.Values).(shape.Fixed); ok || hasTags(f.Values) || listsOnce(f.Values) {
 			continue
 		}
 		if nq == nil {
 			nq = make(shape.Quads, len(qs))
 			copy(nq, qs)
 		}
-		nq[i].Values = nv
+		nq[i].Values = shape.Unique{From: f.Values}
 	}
 	if nq == nil {
 		return nil, false
@@ -433,7 +432,75 @@ type bound struct {
 	shape.Shape
 	store  cgraph.QuadStore
 	tagged bool // the shape the optimiser was given had tags (hasTags)
+
+	// merged is, for a SELECT the SQL optimiser merged from several
+	// shapes, the shape it was given, so that hopUniques can still see
+	// the step the SELECT joins.
+	merged shape.Shape
 }
+
+// unmerged is s without a bound, or the shape a merged SELECT was made
+// from.
+func unmerged(s shape.Shape) shape.Shape {
+	if b, ok := s.(bound); ok && b.merged != nil {
+		return b.merged
+	}
+	return open(s)
+}
+
+// distinctSelect turns Unique(SELECT node ...) into SELECT DISTINCT,
+// which the SQL optimiser can still join into the SELECT of a step
+// after it. Cayley's SQL layer has no DISTINCT: the DISTINCT select is
+// a subquery of a plain one, so the outer select takes a WHERE for
+// lookups and merges like any other. A SELECT with tags, a LIMIT or
+// an OFFSET is left to Cayley's Unique.
+func distinctSelect(u shape.Unique) (csql.Select, bool) {
+	sel, ok := open(u.From).(csql.Select)
+	if !ok || len(sel.Fields) != 1 || sel.Limit != 0 || sel.Offset != 0 {
+		return csql.Select{}, false
+	}
+	if isDistinct(sel) {
+		return sel, true
+	}
+	f := sel.Fields[0]
+	if f.Raw || f.Alias != sqlNode {
+		return csql.Select{}, false
+	}
+	name := f.Name
+	if f.Table != "" {
+		name = f.Table + "." + name
+	}
+	in := sel.Clone()
+	in.Fields = []csql.Field{{Name: "DISTINCT " + name, Raw: true, Alias: sqlNode}}
+	alias := fmt.Sprintf("%s%d", distinctPrefix, distinctAliases.Add(1))
+	return csql.Select{
+		Fields: []csql.Field{{Table: alias, Name: sqlNode, Alias: sqlNode}},
+		From:   []csql.Source{csql.Subquery{Query: in, Alias: alias}},
+	}, true
+}
+
+// isDistinct reports whether sel is one distinctSelect made.
+func isDistinct(sel csql.Select) bool {
+	if len(sel.Fields) != 1 || len(sel.From) != 1 || len(sel.Where) != 0 || sel.Limit != 0 || sel.Offset != 0 {
+		return false
+	}
+	sub, ok := sel.From[0].(csql.Subquery)
+	if !ok || !strings.HasPrefix(sub.Alias, distinctPrefix) || sel.Fields[0].Table != sub.Alias {
+		return false
+	}
+	f := sub.Query.Fields
+	return len(f) == 1 && f[0].Raw && strings.HasPrefix(f[0].Name, "DISTINCT ")
+}
+
+// distinctPrefix starts the alias of a distinctSelect's subquery.
+const distinctPrefix = "sg_distinct"
+
+// sqlNode is the column Cayley's SQL iterators read a result from.
+const sqlNode = "__node"
+
+// distinctAliases numbers the subqueries distinctSelect makes, which a
+// later step may join into one FROM.
+var distinctAliases atomic.Int64
 
 func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape {
 	if _, sql := b.store.(*csql.QuadStore); sql {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -15,7 +16,7 @@ import (
 // store: a tagged predicate list is split per predicate; the step into a
 // Unique reads index keys on kv stores when it goes from objects to
 // subjects, and otherwise gets a Unique on its input (kv stores,
-// memstore) or loses one (PostgreSQL), unless tags are below it; on kv
+// memstore; on PostgreSQL both become SELECT DISTINCT), unless tags are below it; on kv
 // stores a step from a set of nodes looks its quads up in an index.
 // testTaggedPredicates and testHopUniques check the answers.
 func TestQueryPlans(t *testing.T) {
@@ -29,8 +30,9 @@ func TestQueryPlans(t *testing.T) {
 			sup, opp := quad.IRI(schema.Supports), quad.IRI(schema.Opposes)
 			// want picks the expected count for this kind of store.
 			// counts are the shapes of each kind a plan should have:
-			// split lists, Uniques, distinct hops, index hops.
-			type counts [4]int
+			// split lists, Uniques, distinct hops, index hops, SELECT
+			// DISTINCTs.
+			type counts [5]int
 			kv := name == "bolt" || name == "leveldb"
 			pick := func(pg, kvc, mem counts) counts {
 				switch {
@@ -46,26 +48,27 @@ func TestQueryPlans(t *testing.T) {
 				p    *path.Path
 				want counts
 			}{
-				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), counts{1, 0, 0, 0}},
+				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), counts{1, 0, 0, 0, 0}},
 				// Unique(In(sup) from X): keys of the osp index, X made unique.
+				// On PostgreSQL both Uniques are SELECT DISTINCTs.
 				{"two hops", path.StartPath(qs, a).Out(sup).In(sup).Unique(),
-					pick(counts{0, 1, 0, 0}, counts{0, 1, 1, 0}, counts{0, 2, 0, 0})},
+					pick(counts{0, 0, 0, 0, 2}, counts{0, 1, 1, 0, 0}, counts{0, 2, 0, 0, 0})},
 				{"two hops, first unique", path.StartPath(qs, a).Out(sup).Unique().In(sup).Unique(),
-					pick(counts{0, 1, 0, 0}, counts{0, 1, 1, 0}, counts{0, 2, 0, 0})},
+					pick(counts{0, 0, 0, 0, 2}, counts{0, 1, 1, 0, 0}, counts{0, 2, 0, 0, 0})},
 				// Tags below: the paths count, each quad is read.
 				{"two hops, tagged", path.StartPath(qs, a).Out(sup).Tag("t").In(sup).Unique(),
-					pick(counts{0, 1, 0, 0}, counts{0, 1, 0, 1}, counts{0, 1, 0, 0})},
+					pick(counts{0, 1, 0, 0, 0}, counts{0, 1, 0, 1, 0}, counts{0, 1, 0, 0, 0})},
 				// Each hop deduplicated; the last, outwards, by index lookups.
 				{"three hops", path.StartPath(qs, a).Out(sup).In(sup).Out(opp).Unique(),
-					pick(counts{0, 1, 0, 0}, counts{0, 2, 1, 1}, counts{0, 3, 0, 0})},
+					pick(counts{0, 0, 0, 0, 3}, counts{0, 2, 1, 1, 0}, counts{0, 3, 0, 0, 0})},
 			}
 			for _, tt := range tests {
 				sh, _ := shape.Optimize(t.Context(), tt.p.Shape(), qs)
 				n := countShapes(reflect.ValueOf(sh))
 				got := counts{n[reflect.TypeOf(planned{})], n[reflect.TypeOf(shape.Unique{})],
-					n[reflect.TypeOf(distinctHop{})], n[reflect.TypeOf(indexHop{})]}
+					n[reflect.TypeOf(distinctHop{})], n[reflect.TypeOf(indexHop{})], n[distinctSQL]}
 				if got != tt.want {
-					t.Errorf("%s: split lists, Uniques, distinct hops, index hops = %v, want %v; plan %#v", tt.name, got, tt.want, sh)
+					t.Errorf("%s: split lists, Uniques, distinct hops, index hops, SELECT DISTINCTs = %v, want %v; plan %#v", tt.name, got, tt.want, sh)
 				}
 			}
 		})
@@ -74,7 +77,8 @@ func TestQueryPlans(t *testing.T) {
 
 // countShapes counts the shapes of each type in a plan, bounds and the
 // planner's own shapes included, but not the plain plans that these keep
-// for lookups.
+// for lookups nor the shapes a SELECT was merged from. SELECT DISTINCTs
+// are counted under distinctSQL.
 func countShapes(v reflect.Value) map[reflect.Type]int {
 	n := map[reflect.Type]int{}
 	var walk func(v reflect.Value)
@@ -87,11 +91,17 @@ func countShapes(v reflect.Value) map[reflect.Type]int {
 		}
 		if v.Type().Implements(shapeType) {
 			n[v.Type()]++
+			// (reached through exported fields: bounds hold the SELECTs)
+			if v.CanInterface() {
+				if sel, ok := v.Interface().(csql.Select); ok && isDistinct(sel) {
+					n[distinctSQL]++
+				}
+			}
 		}
 		switch v.Kind() {
 		case reflect.Struct:
 			for i := 0; i < v.NumField(); i++ {
-				if v.Type().Field(i).Name != "plain" {
+				if name := v.Type().Field(i).Name; name != "plain" && name != "merged" {
 					walk(v.Field(i))
 				}
 			}
@@ -104,6 +114,9 @@ func countShapes(v reflect.Value) map[reflect.Type]int {
 	walk(v)
 	return n
 }
+
+// distinctSQL is the key countShapes counts SELECT DISTINCTs under.
+var distinctSQL = reflect.TypeOf(struct{ distinct bool }{})
 
 // hopBatch is a statement in which AAA and BBB share positions, each
 // stated twice, so that a second hop meets nodes more than once.
