@@ -356,6 +356,22 @@ func TestProposalRules(t *testing.T) {
 		{"We support resolutions 1325 (2000), 2250 (2015) and 2334 (2016).",
 			[]string{"Bulgaria supports Security Council resolution 1325 (2000)", "Bulgaria supports Security Council resolution 2250 (2015)",
 				"Bulgaria supports Security Council resolution 2334 (2016)"}, nil},
+		// Examples of an object, however far after it: "in particular".
+		{"We reaffirm our commitment to the two-State solution and international parameters, in particular Security Council resolutions 242 (1967) and 338 (1973).",
+			[]string{"Bulgaria supports two-State solution", "Bulgaria supports Security Council resolution 242 (1967)",
+				"Bulgaria supports Security Council resolution 338 (1973)"}, nil},
+		// Verb forms of action names; a verb that is a cue of its own
+		// keeps its object.
+		{"Bulgaria supports efforts to reform the United Nations.",
+			[]string{"Bulgaria supports United Nations reform"}, []string{"Bulgaria supports United Nations"}},
+		{"We must reform the Security Council without further delay.",
+			[]string{"Bulgaria supports Security Council reform"}, nil},
+		{"We are committed to eradicating extreme poverty and to revitalizing the General Assembly.",
+			[]string{"Bulgaria supports poverty eradication", "Bulgaria supports revitalization of the work of the General Assembly"}, nil},
+		{"Africa needs to create jobs and eradicate extreme poverty.",
+			[]string{"Bulgaria opposes poverty"}, nil},
+		{"We respect the principles of self-determination and non-interference.",
+			[]string{"Bulgaria supports right to self-determination"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

@@ -77,6 +77,23 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 			}
 		}
 	}
+	// Verb forms of action names, where no name given in the gazetteers
+	// reads the same and the verb is no stance cue of its own ("eradicate
+	// poverty" stays the cue "eradicate" and its object "poverty").
+	cues := map[string]bool{}
+	for _, c := range g.Cues {
+		cues[c.Phrase] = true
+	}
+	for _, e := range g.Entities {
+		for _, a := range append([]string{e.Label}, e.Aliases...) {
+			for _, v := range verbForms(NormPhrase(a)) {
+				verb, _, _ := strings.Cut(v, " ")
+				if !cues[verb] && !m.has(v) {
+					m.add(v, matchVal{kind: MentionEntity, entity: e})
+				}
+			}
+		}
+	}
 	for _, p := range g.Self {
 		m.add(NormPhrase(p), matchVal{kind: MentionSelf})
 	}
@@ -87,6 +104,17 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 		m.add(NormPhrase(p), matchVal{kind: MentionUnnamed})
 	}
 	return m
+}
+
+// has reports whether a name or phrase reads phrase.
+func (m *Matcher) has(phrase string) bool {
+	n := m.root
+	for _, w := range strings.Split(phrase, " ") {
+		if n = n.next[w]; n == nil {
+			return false
+		}
+	}
+	return len(n.vals) > 0
 }
 
 func (m *Matcher) add(phrase string, v matchVal) {

@@ -264,7 +264,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// in the Programme of Action".
 				reach = 22
 			}
-			return firstChain(ts, lo, reach)
+			return firstChain(s.st.Tokens, ts, lo, reach)
 		}
 		switch {
 		case passive || c.Role == "subject":
@@ -817,14 +817,16 @@ func isAddressee(toks []Token, i, lo int) bool {
 
 // firstChain keeps the targets a cue governs: the first one, if it starts
 // within reach tokens of the cue, and those that follow it closely, as in a
-// list ("the Paris Agreement and the 2030 Agenda").
-func firstChain(ts []Mention, cueEnd, reach int) []Mention {
+// list ("the Paris Agreement and the 2030 Agenda"), or are named as its
+// examples ("peace based on the two-State solution and international
+// parameters, in particular resolutions 242 (1967) and 338 (1973)").
+func firstChain(toks []Token, ts []Mention, cueEnd, reach int) []Mention {
 	if len(ts) == 0 || ts[0].Tok-cueEnd > reach {
 		return nil
 	}
 	out := ts[:1]
 	for _, t := range ts[1:] {
-		if t.Tok-out[len(out)-1].TokEnd > 5 {
+		if prev := out[len(out)-1].TokEnd; t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) {
 			break
 		}
 		out = append(out, t)
@@ -892,6 +894,15 @@ func directObject(toks []Token, lo, tok int) bool {
 // ending at lo, with no barrier word between.
 func exampleOf(toks []Token, lo, tok int) bool {
 	j := tok - 1
+	// A title before the mention: "in particular Security Council
+	// resolutions 242 (1967) and 338 (1973)", where the mentions are the
+	// numbers.
+	if j > lo && (toks[j].Norm == "resolutions" || toks[j].Norm == "resolution") {
+		j--
+	}
+	for k := 0; k < 3 && j > lo && toks[j].Word && toks[j].Upper; k++ {
+		j--
+	}
 	if j > lo && toks[j].Norm == "the" {
 		j--
 	}
