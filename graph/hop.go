@@ -55,16 +55,20 @@ func (q planQS) distinctHop(u shape.Unique) (shape.Shape, bool) {
 	var pred uint64
 	switch f := open(u.From).(type) {
 	case indexHop:
-		if !f.in {
+		p, ok := kvID(f.pred)
+		if !f.in || !ok {
 			return nil, false
 		}
-		from, pred = f.from, f.pred
+		from, pred = f.from, p
 	case shape.NodesFrom:
 		fr, p, start, ok := stepFrom(f)
 		if !ok || start != quad.Object || f.Dir != quad.Subject {
 			return nil, false
 		}
-		from, pred = fr, p
+		if pred, ok = kvID(p); !ok {
+			return nil, false
+		}
+		from = fr
 	default:
 		return nil, false
 	}
@@ -273,11 +277,17 @@ func (sc *hopScanner) Close() error {
 // p instead: (subject, predicate) for Out, (object, predicate, subject)
 // for In. Results, their number and their paths are those of Cayley's
 // plan: one result a quad, tags and other paths from X.
+//
+// On the memstore, which has no (node, predicate) index, an indexHop
+// reads each node's quads in its one direction and keeps those of p:
+// "support claims on a topic by year" reads the 760 claims' quads
+// instead of every claim's statement and year.
 type indexHop struct {
 	from  shape.Shape
-	pred  uint64
+	pred  refs.Ref
 	in    bool             // In(p): the subjects of (s, p, x); else Out(p): the objects of (x, p, o)
-	store cgraph.QuadStore // the kv store
+	store cgraph.QuadStore // the kv store, or the memstore
+	kv    bool             // read the kv index (else the node's quads)
 	plain shape.Shape      // the same step as Cayley plans it, for lookups
 }
 
@@ -297,7 +307,7 @@ var spo = ckv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
 // nodes (not fixed ones, which Cayley plans as an index scan already)
 // along one fixed predicate, on a kv store with the index it needs.
 func (q planQS) indexHop(nf shape.NodesFrom) (shape.Shape, bool) {
-	if q.kvdb == nil {
+	if q.kvdb == nil && !q.memstore() {
 		return nil, false
 	}
 	from, pred, start, ok := stepFrom(nf)
@@ -307,38 +317,45 @@ func (q planQS) indexHop(nf shape.NodesFrom) (shape.Shape, bool) {
 	if _, fixed := open(from).(shape.Fixed); fixed {
 		return nil, false
 	}
-	h := indexHop{from: from, pred: pred, in: start == quad.Object, store: q.store, plain: nf}
+	h := indexHop{from: from, pred: pred, in: start == quad.Object, store: q.QuadStore, plain: nf}
 	ind, goal := h.index()
-	if start == goal || nf.Dir != goal || !hasIndex(q.kvIndexes, ind) {
+	if start == goal || nf.Dir != goal {
 		return nil, false
+	}
+	if q.kvdb != nil {
+		if _, ok := kvID(pred); !ok || !hasIndex(q.kvIndexes, ind) {
+			return nil, false
+		}
+		h.kv, h.store = true, q.store
 	}
 	return h, true
 }
 
 // stepFrom reads NodesFrom{Quads{{start, from}, {Predicate, Fixed{p}}}}.
-func stepFrom(nf shape.NodesFrom) (from shape.Shape, pred uint64, start quad.Direction, ok bool) {
+func stepFrom(nf shape.NodesFrom) (from shape.Shape, pred refs.Ref, start quad.Direction, ok bool) {
 	qs, isQuads := open(nf.Quads).(shape.Quads)
 	if !isQuads || len(qs) != 2 {
-		return nil, 0, 0, false
+		return nil, nil, 0, false
 	}
-	havePred := false
 	for _, f := range qs {
 		switch f.Dir {
 		case quad.Predicate:
 			fx, isFixed := open(f.Values).(shape.Fixed)
 			if !isFixed || len(fx) != 1 {
-				return nil, 0, 0, false
+				return nil, nil, 0, false
 			}
-			v, isKV := fx[0].(ckv.Int64Value)
-			if !isKV {
-				return nil, 0, 0, false
-			}
-			pred, havePred = uint64(v), true
+			pred = fx[0]
 		case quad.Subject, quad.Object:
 			from, start = f.Values, f.Dir
 		}
 	}
-	return from, pred, start, havePred && from != nil
+	return from, pred, start, pred != nil && from != nil
+}
+
+// kvID is the kv id of a node reference, if it is one.
+func kvID(r refs.Ref) (uint64, bool) {
+	v, ok := r.(ckv.Int64Value)
+	return uint64(v), ok
 }
 
 func (s indexHop) BuildIterator(qs cgraph.QuadStore) iterator.Shape {
@@ -353,7 +370,7 @@ type indexHopIterator struct {
 }
 
 func (it *indexHopIterator) String() string {
-	return fmt.Sprintf("IndexHop(%d, in=%v)", it.s.pred, it.s.in)
+	return fmt.Sprintf("IndexHop(%v, in=%v)", it.s.pred, it.s.in)
 }
 
 func (it *indexHopIterator) Iterate() iterator.Scanner {
@@ -383,15 +400,23 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 	ind, goal := sc.s.index()
 	for {
 		if sc.quads == nil {
-			x, ok := nextNode(ctx, sc.from, &sc.err)
-			if !ok {
+			if !sc.openQuads(ctx, ind) {
 				return false
 			}
-			scan := ckv.IndexScan{Index: ind, Values: []uint64{x, sc.s.pred}}
-			sc.quads = scan.BuildIterator(sc.s.store).Iterate()
 		}
 		if sc.quads.Next(ctx) {
-			r, err := sc.s.store.QuadDirection(sc.quads.Result(), goal)
+			q := sc.quads.Result()
+			if !sc.s.kv {
+				p, err := sc.s.store.QuadDirection(q, quad.Predicate)
+				if err != nil {
+					sc.err = err
+					return false
+				}
+				if refs.ToKey(p) != refs.ToKey(sc.s.pred) {
+					continue
+				}
+			}
+			r, err := sc.s.store.QuadDirection(q, goal)
 			if err != nil {
 				sc.err = err
 				return false
@@ -406,6 +431,32 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 		sc.quads.Close()
 		sc.quads = nil
 	}
+}
+
+// openQuads moves to the next node of from and opens its quads: those
+// of (node, p) in the kv index ind, or all of the node's quads in its
+// direction on the memstore.
+func (sc *indexHopScanner) openQuads(ctx context.Context, ind ckv.QuadIndex) bool {
+	if !sc.s.kv {
+		if !sc.from.Next(ctx) {
+			sc.err = sc.from.Err()
+			return false
+		}
+		dir := quad.Subject
+		if sc.s.in {
+			dir = quad.Object
+		}
+		sc.quads = sc.s.store.QuadIterator(dir, sc.from.Result()).Iterate()
+		return true
+	}
+	x, ok := nextNode(ctx, sc.from, &sc.err)
+	if !ok {
+		return false
+	}
+	pred, _ := kvID(sc.s.pred)
+	scan := ckv.IndexScan{Index: ind, Values: []uint64{x, pred}}
+	sc.quads = scan.BuildIterator(sc.s.store).Iterate()
+	return true
 }
 
 func (sc *indexHopScanner) Result() refs.Ref { return sc.cur }

@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/query/shape"
@@ -65,6 +66,12 @@ func (q planQS) ValuesOf(ctx context.Context, vals []refs.Ref) ([]quad.Value, er
 
 func (q planQS) RefsOf(ctx context.Context, nodes []quad.Value) ([]refs.Ref, error) {
 	return refs.RefsOf(ctx, q.store, nodes)
+}
+
+// memstore reports whether the store is Cayley's memstore.
+func (q planQS) memstore() bool {
+	_, ok := q.store.(*memstore.QuadStore)
+	return ok
 }
 
 // sqlStore reports whether the store is Cayley's SQL store (PostgreSQL).
