@@ -372,6 +372,15 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes poverty"}, nil},
 		{"We respect the principles of self-determination and non-interference.",
 			[]string{"Bulgaria supports right to self-determination"}, nil},
+		// A general name split from the state it is about names the
+		// specific entity, one per state.
+		{"We reiterate our unwavering support for the sovereignty, territorial integrity and independence of Ukraine and Georgia.",
+			[]string{"Bulgaria supports territorial integrity of Ukraine", "Bulgaria supports territorial integrity of Georgia"},
+			[]string{"Bulgaria supports territorial integrity"}},
+		{"We advocate continued humanitarian assistance to a destitute Afghan population.",
+			[]string{"Bulgaria supports humanitarian assistance to Afghanistan"}, []string{"Bulgaria supports humanitarian assistance"}},
+		{"We support humanitarian assistance to all in need.",
+			[]string{"Bulgaria supports humanitarian assistance"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

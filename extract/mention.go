@@ -38,6 +38,9 @@ type Mention struct {
 // safe for concurrent use.
 type Matcher struct {
 	root *trieNode
+
+	specifics map[specificKey]*data.Entity // see specific.go
+	general   map[*data.Entity]bool        // the general entities of specifics
 }
 
 type trieNode struct {
@@ -57,6 +60,7 @@ type matchVal struct {
 // resolves to the first one deterministically.
 func NewMatcher(g *data.Gazetteers) *Matcher {
 	m := &Matcher{root: &trieNode{}}
+	byName := map[string]*data.Entity{}
 	for _, e := range g.Entities {
 		seen := map[string]bool{}
 		for _, a := range append([]string{e.Label}, e.Aliases...) {
@@ -66,6 +70,9 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 			}
 			seen[n] = true
 			m.add(n, matchVal{kind: MentionEntity, entity: e})
+			if byName[n] == nil {
+				byName[n] = e
+			}
 		}
 		for _, a := range e.CaseSensitive {
 			m.add(NormPhrase(a), matchVal{kind: MentionEntity, entity: e, exact: a})
@@ -93,6 +100,11 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 				}
 			}
 		}
+	}
+	m.specifics = deriveSpecifics(g, byName)
+	m.general = map[*data.Entity]bool{}
+	for k := range m.specifics {
+		m.general[k.general] = true
 	}
 	for _, p := range g.Self {
 		m.add(NormPhrase(p), matchVal{kind: MentionSelf})
@@ -173,7 +185,7 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		})
 		i = bestEnd
 	}
-	return out
+	return m.specialise(toks, out)
 }
 
 // resolutionList finds the resolutions of "resolutions 242 (1967) and

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/data"
+)
+
+// The gazetteers name some issues both in general and for one country:
+// "territorial integrity" and "territorial integrity of Ukraine",
+// "humanitarian assistance" and "humanitarian assistance to
+// Afghanistan". A speech often splits the specific name ("the
+// sovereignty, territorial integrity and independence of Ukraine and
+// Georgia", "humanitarian assistance to a destitute Afghan population"),
+// and the analyst wants the specific entity. specifics maps a general
+// entity and a state to the specific one; it is derived from the names:
+// a name "<general name> <preposition> [the] <state>" of one entity,
+// where the general name is another entity's.
+type specificKey struct {
+	general, state *data.Entity
+}
+
+// specificPreps link a general name to the state it is about.
+var specificPreps = map[string]bool{"in": true, "of": true, "to": true, "for": true, "on": true, "against": true}
+
+// deriveSpecifics finds the specific entities among g's topics and
+// proposals. byName maps a normalised name to the entity the matcher
+// gives it.
+func deriveSpecifics(g *data.Gazetteers, byName map[string]*data.Entity) map[specificKey]*data.Entity {
+	out := map[specificKey]*data.Entity{}
+	for _, e := range g.Entities {
+		if e.Kind != data.KindTopic && e.Kind != data.KindProposal {
+			continue
+		}
+		for _, a := range append([]string{e.Label}, e.Aliases...) {
+			words := strings.Split(NormPhrase(a), " ")
+			for i := 1; i+1 < len(words); i++ {
+				if !specificPreps[words[i]] {
+					continue
+				}
+				rest := words[i+1:]
+				if rest[0] == "the" {
+					rest = rest[1:]
+				}
+				st := byName[strings.Join(rest, " ")]
+				gen := byName[strings.Join(words[:i], " ")]
+				if st == nil || st.Kind != data.KindState || gen == nil || gen == e ||
+					(gen.Kind != data.KindTopic && gen.Kind != data.KindProposal) {
+					continue
+				}
+				k := specificKey{gen, st}
+				if _, dup := out[k]; !dup {
+					out[k] = e
+				}
+			}
+		}
+	}
+	return out
+}
+
+// specialise replaces a general mention followed closely by the states
+// it is about ("of Ukraine and Georgia", "to a destitute Afghan
+// population") with the specific entity for each state, when the
+// gazetteers have one for every state named.
+func (m *Matcher) specialise(toks []Token, ms []Mention) []Mention {
+	if len(m.specifics) == 0 {
+		return ms
+	}
+	var out []Mention // nil until a mention changes
+	for i, g := range ms {
+		if g.Kind != MentionEntity || !m.general[g.Entity] {
+			if out != nil {
+				out = append(out, g)
+			}
+			continue
+		}
+		states := statesAfter(toks, ms[i+1:], g.TokEnd)
+		if len(states) == 0 {
+			continue
+		}
+		var specific []*data.Entity
+		for _, s := range states {
+			e := m.specifics[specificKey{g.Entity, s}]
+			if e == nil {
+				specific = nil
+				break
+			}
+			specific = append(specific, e)
+		}
+		if specific == nil {
+			if out != nil {
+				out = append(out, g)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Mention, 0, len(ms)+len(specific)), ms[:i]...)
+		}
+		for _, e := range specific {
+			g.Entity = e
+			out = append(out, g)
+		}
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// statesAfter returns the states named right after a general name ending
+// at token end: a preposition, at most three other words ("the",
+// "destitute"), then state names or demonyms joined by commas and "and".
+func statesAfter(toks []Token, next []Mention, end int) []*data.Entity {
+	if end >= len(toks) || !specificPreps[toks[end].Norm] || len(next) == 0 {
+		return nil
+	}
+	first := next[0]
+	if first.Tok <= end || first.Tok-end-1 > 3 {
+		return nil
+	}
+	for _, t := range toks[end+1 : first.Tok] {
+		if !t.Word {
+			return nil
+		}
+	}
+	var out []*data.Entity
+	at := first.Tok
+	for _, m := range next {
+		if m.Tok != at || (m.Kind != MentionEntity && m.Kind != MentionDemonym) || m.Entity.Kind != data.KindState {
+			break
+		}
+		out = append(out, m.Entity)
+		at = m.TokEnd
+		if at < len(toks) && toks[at].Norm == "," {
+			at++
+		}
+		if at < len(toks) && toks[at].Norm == "and" {
+			at++
+		}
+	}
+	return out
+}
