@@ -381,6 +381,12 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports humanitarian assistance to Afghanistan"}, []string{"Bulgaria supports humanitarian assistance"}},
 		{"We support humanitarian assistance to all in need.",
 			[]string{"Bulgaria supports humanitarian assistance"}, nil},
+		// A broad topic judged as the subject of the sentence is a stance
+		// target; named in passing after a weak cue it is not.
+		{"Decisive climate action is a pressing global imperative.",
+			[]string{"Bulgaria supports climate action"}, nil},
+		{"We should discuss multilateralism.",
+			nil, []string{"Bulgaria supports multilateralism"}},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

@@ -385,7 +385,8 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// says little about a position. A harm may be opposed
 				// with any cue ("weapons endangering peace").
 				if t.Entity.Class == string(schema.Topic) && c.Weight < topicCueWeight && stance != "aligns" &&
-					!(stance == "opposes" && t.Entity.Valence == data.ValenceNegative) {
+					!(stance == "opposes" && t.Entity.Valence == data.ValenceNegative) &&
+					!(c.Class == "evaluation" && c.Role == "subject") {
 					continue
 				}
 				switch stance {
