@@ -387,6 +387,9 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports climate action"}, nil},
 		{"We should discuss multilateralism.",
 			nil, []string{"Bulgaria supports multilateralism"}},
+		// The subject across an aside between commas.
+		{"Estonia, as a small, export-dependent country, is an advocate of free trade.",
+			[]string{"Estonia supports free trade"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

@@ -649,7 +649,7 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 			// "a Member of the United Nations, Viet Nam" is none.
 			break
 		}
-		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) && !withAside(toks, m, cue) {
+		if len(out) == 0 && !nearSubject(toks, m.TokEnd, cue) && !withAside(toks, m, cue) && !commaAside(toks, m.TokEnd, cue) {
 			// An actor named far from the cue is seldom its subject
 			// ("the United Nations ... the achievement of the 2030
 			// Agenda"): the speaker is.
@@ -731,6 +731,36 @@ func withAside(toks []Token, m Mention, cue int) bool {
 		return toks[m.Tok-3].Norm == ","
 	}
 	return false
+}
+
+// commaAside reports whether an actor ending at token end is the subject
+// of the cue at token cue across an aside between commas: "Estonia, as a
+// small, export-dependent country, is an advocate of free trade",
+// "Mexico, for its part, supports ...". The aside is short and starts
+// with a word that opens one; the subject is then near the cue.
+func commaAside(toks []Token, end, cue int) bool {
+	if end+1 >= cue || toks[end].Norm != "," {
+		return false
+	}
+	switch toks[end+1].Norm {
+	case "as":
+		if end+2 < cue && toks[end+2].Norm == "well" {
+			return false // "X, as well as Y, ...": a list
+		}
+	case "for", "like", "therefore", "however", "too", "also", "which", "who":
+	default:
+		return false
+	}
+	last := -1
+	for j := end + 1; j < cue; j++ {
+		switch toks[j].Norm {
+		case ",":
+			last = j
+		case ";", ":", "(", ")", "\"", ".":
+			return false
+		}
+	}
+	return last > end+1 && last-end <= 13 && nearSubject(toks, last+1, cue)
 }
 
 // onlyListGlue reports whether toks only join list items: commas, "and",
