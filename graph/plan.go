@@ -90,6 +90,10 @@ func (q planQS) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, 
 		if ns, ok := q.planStep(ctx, t); ok {
 			return ns, true
 		}
+	case shape.Intersect:
+		if ns, ok := q.planHas(ctx, t); ok {
+			return ns, true
+		}
 	case shape.Unique:
 		if h, ok := q.distinctHop(t); ok {
 			return h, true

@@ -32,8 +32,8 @@ func TestQueryPlans(t *testing.T) {
 			// want picks the expected count for this kind of store.
 			// counts are the shapes of each kind a plan should have:
 			// split lists, Uniques, distinct hops, index hops, SELECT
-			// DISTINCTs.
-			type counts [5]int
+			// DISTINCTs, Has checks.
+			type counts [6]int
 			kv := name == "bolt" || name == "leveldb"
 			pick := func(pg, kvc, mem counts) counts {
 				switch {
@@ -49,27 +49,31 @@ func TestQueryPlans(t *testing.T) {
 				p    *path.Path
 				want counts
 			}{
-				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), counts{1, 0, 0, 0, 0}},
+				{"tagged list", path.StartPath(qs, a).OutWithTags([]string{"p"}, sup, opp), counts{1, 0, 0, 0, 0, 0}},
 				// Unique(In(sup) from X): keys of the osp index, X made unique.
 				// On PostgreSQL both Uniques are SELECT DISTINCTs.
 				{"two hops", path.StartPath(qs, a).Out(sup).In(sup).Unique(),
-					pick(counts{0, 0, 0, 0, 2}, counts{0, 1, 1, 0, 0}, counts{0, 2, 0, 1, 0})},
+					pick(counts{0, 0, 0, 0, 2, 0}, counts{0, 1, 1, 0, 0, 0}, counts{0, 2, 0, 1, 0, 0})},
 				{"two hops, first unique", path.StartPath(qs, a).Out(sup).Unique().In(sup).Unique(),
-					pick(counts{0, 0, 0, 0, 2}, counts{0, 1, 1, 0, 0}, counts{0, 2, 0, 1, 0})},
+					pick(counts{0, 0, 0, 0, 2, 0}, counts{0, 1, 1, 0, 0, 0}, counts{0, 2, 0, 1, 0, 0})},
 				// Tags below: the paths count, each quad is read.
 				{"two hops, tagged", path.StartPath(qs, a).Out(sup).Tag("t").In(sup).Unique(),
-					pick(counts{0, 1, 0, 0, 0}, counts{0, 1, 0, 1, 0}, counts{0, 1, 0, 1, 0})},
+					pick(counts{0, 1, 0, 0, 0, 0}, counts{0, 1, 0, 1, 0, 0}, counts{0, 1, 0, 1, 0, 0})},
 				// Each hop deduplicated; the last, outwards, by index lookups.
 				{"three hops", path.StartPath(qs, a).Out(sup).In(sup).Out(opp).Unique(),
-					pick(counts{0, 0, 0, 0, 3}, counts{0, 2, 1, 1, 0}, counts{0, 3, 0, 2, 0})},
+					pick(counts{0, 0, 0, 0, 3, 0}, counts{0, 2, 1, 1, 0, 0}, counts{0, 3, 0, 2, 0, 0})},
+				// Has(p, o) on a smaller set: an index lookup a node on kv
+				// stores.
+				{"has", path.StartPath(qs, a).Out(sup).Has(opp, quad.IRI(schema.EntityIRI(schema.KindProposal, "z"))),
+					pick(counts{}, counts{0, 0, 0, 0, 0, 1}, counts{})},
 			}
 			for _, tt := range tests {
 				sh, _ := shape.Optimize(t.Context(), tt.p.Shape(), qs)
 				n := countShapes(reflect.ValueOf(sh))
 				got := counts{n[reflect.TypeOf(planned{})], n[reflect.TypeOf(shape.Unique{})],
-					n[reflect.TypeOf(distinctHop{})], n[reflect.TypeOf(indexHop{})], n[distinctSQL]}
+					n[reflect.TypeOf(distinctHop{})], n[reflect.TypeOf(indexHop{})], n[distinctSQL], n[reflect.TypeOf(hasCheck{})]}
 				if got != tt.want {
-					t.Errorf("%s: split lists, Uniques, distinct hops, index hops, SELECT DISTINCTs = %v, want %v; plan %#v", tt.name, got, tt.want, sh)
+					t.Errorf("%s: split lists, Uniques, distinct hops, index hops, SELECT DISTINCTs, Has checks = %v, want %v; plan %#v", tt.name, got, tt.want, sh)
 				}
 			}
 		})

@@ -108,8 +108,8 @@ func writeRandomGraph(t *testing.T, s *Store, r *rand.Rand) {
 }
 
 // randomQuery returns a Gizmo query of one to three steps, each Out or
-// In along one predicate or a tagged list, with tags, Unique and And
-// mixed in, and whether its rows are to be compared as a set.
+// In along one predicate or a tagged list, with tags, Unique, Has, HasR
+// and And mixed in, and whether its rows are to be compared as a set.
 func randomQuery(r *rand.Rand) (string, bool) {
 	pred := func() string { return fmt.Sprintf("%q", randPreds[r.IntN(len(randPreds))].String()) }
 	// two different predicates, two different nodes: Cayley's own plans
@@ -141,6 +141,15 @@ func randomQuery(r *rand.Rand) (string, bool) {
 			b.WriteString(".Unique()")
 			unique = true
 		}
+	}
+	if r.IntN(4) == 0 {
+		// Has and HasR intersect too: rows as a set.
+		has := "Has"
+		if r.IntN(2) == 0 {
+			has = "HasR"
+		}
+		fmt.Fprintf(&b, ".%s(%s, %q)", has, pred(), randNode(r.IntN(len(randNodes))).String())
+		unique = true
 	}
 	if r.IntN(5) == 0 {
 		// An intersection's plan decides whether a node comes once or once
