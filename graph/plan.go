@@ -34,7 +34,11 @@ import (
 // and their tags are the same quads, and each part is an index lookup
 // the store's own optimiser plans. It also plans the step into a
 // Unique() for the store at hand (distinctHop on kv stores, hop.go;
-// hopUniques). Everything else goes to the store's optimiser unchanged.
+// hopUniques; on PostgreSQL a Unique becomes SELECT DISTINCT,
+// distinctSelect), a step from a set of nodes along one predicate on kv
+// stores and the memstore (indexHop), and Has(p, o) filters on kv
+// stores (hasCheck, has.go). Everything else goes to the store's
+// optimiser unchanged.
 //
 // A store's optimiser returns shapes that build only on the store's own
 // type (kv.IndexScan, sql.Select check for it), while Cayley builds the
