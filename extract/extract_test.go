@@ -390,6 +390,14 @@ func TestProposalRules(t *testing.T) {
 		// The subject across an aside between commas.
 		{"Estonia, as a small, export-dependent country, is an advocate of free trade.",
 			[]string{"Estonia supports free trade"}, nil},
+		// A relative clause's subject is the noun before it: a document
+		// is nobody's stance, a state or the speaker's own description is.
+		{"India has evaded the Security Council's resolutions, which call for a plebiscite in Jammu and Kashmir.",
+			nil, []string{"Bulgaria supports Jammu and Kashmir dispute"}},
+		{"Bulgaria is a country that respects democracy.",
+			[]string{"Bulgaria supports democracy"}, nil},
+		{"Bulgaria was among the 141 Member States that voted in favour of resolution ES-11/1.",
+			[]string{"Bulgaria supports General Assembly resolution ES-11/1"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

@@ -79,7 +79,8 @@ type cueHit struct {
 const topicCueWeight = 0.75
 
 // forumSubject marks a clause whose subject is a forum ("the Council
-// decided"): its cues are no delegation's stance.
+// decided") or another thing that is no actor ("resolutions, which call
+// for"): its cues are no delegation's stance.
 const forumSubject = "\x00forum"
 
 // evaluative cues state the speaker's own judgement whoever the grammatical
@@ -612,6 +613,9 @@ func (s *sentence) targetsIn(lo, hi int, actors bool) []Mention {
 // Singapore"). A self phrase gives a zero ActorRef (the speaker).
 func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 	toks := s.st.Tokens
+	if ref, ok := s.relativeSubject(s.t0, cue); ok {
+		return ref
+	}
 	var out []ActorRef
 	next := cue // token index the list must reach
 	for k := len(s.mentions) - 1; k >= 0; k-- {
@@ -669,6 +673,108 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		}
 	}
 	return out
+}
+
+// relativeSubject reads a cue that opens a relative clause ("the
+// Council's resolutions, which call for ...", "States that support
+// ..."): its subject is the noun before the pronoun. When that is an
+// actor, it is the cue's actor; otherwise the clause is no delegation's
+// stance (forumSubject). ok is false when the cue opens no relative
+// clause.
+func (s *sentence) relativeSubject(lo, cue int) ([]ActorRef, bool) {
+	toks := s.st.Tokens
+	k := cue - 1
+	for n := 0; n < 2 && k > lo && isClauseAdverb(toks[k].Norm); n++ {
+		k--
+	}
+	if k <= lo {
+		return nil, false
+	}
+	switch toks[k].Norm {
+	case "which", "who":
+	case "that":
+		if !toks[k-1].Word && toks[k-1].Norm != "," {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	if selfDescription(toks, lo, k) || among(toks, lo, k) {
+		// "Peru is a country that respects democracy", "Botswana was
+		// among the 141 Member States that voted in favour of ...": the
+		// subject's own.
+		return nil, false
+	}
+	end := k
+	if toks[end-1].Norm == "," {
+		end--
+	}
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		m := s.mentions[i]
+		if m.TokEnd > k {
+			if m.Tok <= k {
+				return nil, false // "those who": a phrase of its own
+			}
+			continue
+		}
+		if m.TokEnd == end {
+			if ref, ok := actorRef(m); ok {
+				return []ActorRef{ref}, true
+			}
+		}
+		break
+	}
+	return []ActorRef{{Unnamed: forumSubject}}, true
+}
+
+// selfDescription reports whether the relative pronoun at token k
+// follows a predicate noun of the clause's subject: "is a country that",
+// "remains a peace-loving nation which".
+func selfDescription(toks []Token, lo, k int) bool {
+	j := k - 1
+	switch toks[j].Norm {
+	case "country", "nation", "state", "people", "government", "member", "partner":
+	default:
+		return false
+	}
+	for n := 0; n < 3 && j > lo; n++ {
+		j--
+		switch toks[j].Norm {
+		case "a", "an":
+			if j > lo {
+				switch toks[j-1].Norm {
+				case "is", "are", "remains", "remain", "was", "as", "not", "be":
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// among reports whether "among" shortly precedes the relative pronoun at
+// token k: "was among the countries that joined ...".
+func among(toks []Token, lo, k int) bool {
+	for j := k - 1; j > lo && j >= k-6; j-- {
+		switch toks[j].Norm {
+		case "among", "amongst":
+			return true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// isClauseAdverb reports whether w may stand between a relative pronoun
+// and its verb: "which also calls for", "that rightly supports".
+func isClauseAdverb(w string) bool {
+	switch w {
+	case "also", "still", "further", "rightly", "fully", "strongly", "duly", "clearly", "explicitly":
+		return true
+	}
+	return false
 }
 
 // actorsAfter returns the actors named after a passive cue ("proposed by
