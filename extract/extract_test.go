@@ -379,6 +379,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports territorial integrity"}},
 		{"We advocate continued humanitarian assistance to a destitute Afghan population.",
 			[]string{"Bulgaria supports humanitarian assistance to Afghanistan"}, []string{"Bulgaria supports humanitarian assistance"}},
+		{"Bulgaria welcomes the reconciliation process under way in South Sudan.",
+			[]string{"Bulgaria supports South Sudan peace process"}, []string{"Bulgaria supports national reconciliation"}},
 		{"We support humanitarian assistance to all in need.",
 			[]string{"Bulgaria supports humanitarian assistance"}, nil},
 		// A broad topic judged as the subject of the sentence is a stance

@@ -108,17 +108,24 @@ func (m *Matcher) specialise(toks []Token, ms []Mention) []Mention {
 }
 
 // statesAfter returns the states named right after a general name ending
-// at token end: a preposition, at most three other words ("the",
-// "destitute"), then state names or demonyms joined by commas and "and".
+// at token end: at most two words, a preposition, at most three other
+// words ("the", "destitute"), then state names or demonyms joined by
+// commas and "and".
 func statesAfter(toks []Token, next []Mention, end int) []*data.Entity {
-	if end >= len(toks) || !specificPreps[toks[end].Norm] || len(next) == 0 {
+	// The preposition may follow a word or two: "the reconciliation
+	// process under way in South Sudan".
+	prep := end
+	for prep < len(toks) && prep < end+3 && toks[prep].Word && !specificPreps[toks[prep].Norm] {
+		prep++
+	}
+	if prep >= len(toks) || !specificPreps[toks[prep].Norm] || len(next) == 0 {
 		return nil
 	}
 	first := next[0]
-	if first.Tok <= end || first.Tok-end-1 > 3 {
+	if first.Tok <= prep || first.Tok-prep-1 > 3 {
 		return nil
 	}
-	for _, t := range toks[end+1 : first.Tok] {
+	for _, t := range toks[end:first.Tok] {
 		if !t.Word {
 			return nil
 		}
