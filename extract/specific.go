@@ -68,25 +68,7 @@ func (m *Matcher) specialise(toks []Token, ms []Mention) []Mention {
 	}
 	var out []Mention // nil until a mention changes
 	for i, g := range ms {
-		if g.Kind != MentionEntity || !m.general[g.Entity] {
-			if out != nil {
-				out = append(out, g)
-			}
-			continue
-		}
-		states := statesAfter(toks, ms[i+1:], g.TokEnd)
-		if len(states) == 0 {
-			continue
-		}
-		var specific []*data.Entity
-		for _, s := range states {
-			e := m.specifics[specificKey{g.Entity, s}]
-			if e == nil {
-				specific = nil
-				break
-			}
-			specific = append(specific, e)
-		}
+		specific := m.specificOf(toks, ms, i)
 		if specific == nil {
 			if out != nil {
 				out = append(out, g)
@@ -105,6 +87,26 @@ func (m *Matcher) specialise(toks []Token, ms []Mention) []Mention {
 		return ms
 	}
 	return out
+}
+
+// specificOf returns the specific entities for mention ms[i], one per
+// state it is about, or nil when it is no general mention, names no
+// state, or a state has no specific entity.
+func (m *Matcher) specificOf(toks []Token, ms []Mention, i int) []*data.Entity {
+	g := ms[i]
+	if g.Kind != MentionEntity || !m.general[g.Entity] {
+		return nil
+	}
+	states := statesAfter(toks, ms[i+1:], g.TokEnd)
+	var specific []*data.Entity
+	for _, s := range states {
+		e := m.specifics[specificKey{g.Entity, s}]
+		if e == nil {
+			return nil
+		}
+		specific = append(specific, e)
+	}
+	return specific
 }
 
 // statesAfter returns the states named right after a general name ending
