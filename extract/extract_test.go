@@ -381,6 +381,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports humanitarian assistance to Afghanistan"}, []string{"Bulgaria supports humanitarian assistance"}},
 		{"Bulgaria welcomes the reconciliation process under way in South Sudan.",
 			[]string{"Bulgaria supports South Sudan peace process"}, []string{"Bulgaria supports national reconciliation"}},
+		{"Turning to Myanmar, we strongly condemn the military coup in the country.",
+			[]string{"Bulgaria opposes 2021 military coup in Myanmar"}, []string{"Bulgaria opposes coups d'état"}},
 		{"We support humanitarian assistance to all in need.",
 			[]string{"Bulgaria supports humanitarian assistance"}, nil},
 		// A broad topic judged as the subject of the sentence is a stance

@@ -98,6 +98,11 @@ func (m *Matcher) specificOf(toks []Token, ms []Mention, i int) []*data.Entity {
 		return nil
 	}
 	states := statesAfter(toks, ms[i+1:], g.TokEnd)
+	if len(states) == 0 {
+		if s := theCountry(toks, ms[:i], g); s != nil {
+			states = []*data.Entity{s}
+		}
+	}
 	var specific []*data.Entity
 	for _, s := range states {
 		e := m.specifics[specificKey{g.Entity, s}]
@@ -107,6 +112,31 @@ func (m *Matcher) specificOf(toks []Token, ms []Mention, i int) []*data.Entity {
 		specific = append(specific, e)
 	}
 	return specific
+}
+
+// theCountry resolves "in the country" right after a general name g to
+// the state named last before it in the same sentence: "Turning to
+// Myanmar, we strongly condemn the military coup in the country".
+func theCountry(toks []Token, before []Mention, g Mention) *data.Entity {
+	e := g.TokEnd
+	if e+2 >= len(toks) || !specificPreps[toks[e].Norm] || toks[e+1].Norm != "the" || toks[e+2].Norm != "country" {
+		return nil
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		m := before[k]
+		if g.Tok-m.TokEnd > 30 {
+			return nil
+		}
+		for _, t := range toks[m.TokEnd:g.Tok] {
+			if t.Norm == "." || t.Norm == "?" || t.Norm == "!" {
+				return nil
+			}
+		}
+		if (m.Kind == MentionEntity || m.Kind == MentionDemonym) && m.Entity.Kind == data.KindState {
+			return m.Entity
+		}
+	}
+	return nil
 }
 
 // statesAfter returns the states named right after a general name ending
