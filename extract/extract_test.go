@@ -347,6 +347,12 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Pakistan proposes 4RF Plan", "Pakistan supports 4RF Plan"}, nil},
 		{"Pakistan's plan is ambitious, and the 4RF Plan needs funding.",
 			nil, []string{"Pakistan proposes 4RF Plan"}},
+		// An actor naming a proposal as its modifier proposes it; the
+		// United Nations in a title does not.
+		{"The Human Rights Council adopted OIC resolution 53/1 last July.",
+			[]string{"Organisation of Islamic Cooperation proposes Human Rights Council resolution 53/1"}, nil},
+		{"We support the United Nations programme of action on small arms.",
+			nil, []string{"United Nations proposes Programme of Action on Small Arms and Light Weapons"}},
 		// Not about proposers: "appalled by X" is no passive with an
 		// agent X, and a list of resolutions names each one.
 		{"We are appalled by the increase of cyberattacks against critical infrastructure.",

@@ -438,6 +438,20 @@ func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity,
 		add(base)
 	}
 	for k, m := range s.mentions {
+		// "the OIC resolution 53/1", "the G4 proposal": an actor naming
+		// the proposal right after it, whose name starts with a
+		// proposal noun.
+		if k+1 < len(s.mentions) {
+			if owner, ok := modifierActor(m); ok {
+				// A capital noun makes a title instead: "United Nations
+				// Programme of Action", "UN Resolution 2758".
+				if n := s.mentions[k+1]; n.Tok == m.TokEnd && n.Entity != nil && n.Entity.Kind == data.KindProposal &&
+					!toks[n.Tok].Upper && (ownedProposals[toks[n.Tok].Norm] || toks[n.Tok].Norm == "resolution") {
+					propose(owner, m, n)
+					continue
+				}
+			}
+		}
 		owner, end, ok := possessor(s, m, speaker)
 		if !ok {
 			continue
@@ -489,6 +503,23 @@ func possessor(s *sentence, m Mention, speaker *data.Entity) (*data.Entity, int,
 		return m.Entity, m.TokEnd + 1, true
 	}
 	return nil, 0, false
+}
+
+// modifierActor returns the actor of a mention that can modify a noun:
+// a group or organisation's name ("OIC", "G4"), or a state's demonym
+// ("French").
+func modifierActor(m Mention) (*data.Entity, bool) {
+	switch {
+	case m.Kind == MentionDemonym && m.Entity != nil && m.Entity.Kind == data.KindState:
+		return m.Entity, true
+	case m.Kind == MentionEntity && m.Entity.Kind == data.KindOrganization && m.Entity.Key == "un":
+		// "the United Nations programme of action": the system a text
+		// was adopted in, not its proposer.
+		return nil, false
+	case m.Kind == MentionEntity && (m.Entity.Kind == data.KindGroup || m.Entity.Kind == data.KindOrganization):
+		return m.Entity, true
+	}
+	return nil, false
 }
 
 func isProposal(m Mention) bool {
