@@ -14,7 +14,7 @@ var floors = []struct {
 	dir                  string
 	precision, recall, m float64
 }{
-	{"testdata/dev", 0.73, 0.61, 0.98},
+	{"testdata/dev", 0.73, 0.62, 0.98},
 	{"testdata/heldout", 0.49, 0.25, 0.98},
 }
 

@@ -353,6 +353,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Organisation of Islamic Cooperation proposes Human Rights Council resolution 53/1"}, nil},
 		{"We support the United Nations programme of action on small arms.",
 			nil, []string{"United Nations proposes Programme of Action on Small Arms and Light Weapons"}},
+		{"We support the Uniting for Consensus group's proposal for expansion of the Council.",
+			[]string{"Uniting for Consensus proposes Uniting for Consensus proposal on Security Council reform"}, nil},
 		// Not about proposers: "appalled by X" is no passive with an
 		// agent X, and a list of resolutions names each one.
 		{"We are appalled by the increase of cyberattacks against critical infrastructure.",

@@ -27,6 +27,10 @@ type Mention struct {
 	Tok, TokEnd int
 	Start, End  int
 	Phrase      string // the normalised phrase matched
+	// Owner is, for a proposal whose name opens with an actor's
+	// possessive ("the ACT group's code of conduct", "Japan's bid for a
+	// permanent seat"), that actor.
+	Owner *data.Entity
 	// Minted is set when the text names a proposal the gazetteer lacks
 	// ("the so-called X", "the X Initiative"); Entity is then made up
 	// from the text and is not in the gazetteers.
@@ -182,6 +186,7 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 			Tok: i, TokEnd: bestEnd,
 			Start: toks[i].Start, End: toks[bestEnd-1].End,
 			Phrase: joinNorm(toks[i:bestEnd]),
+			Owner:  m.owner(text, toks[:bestEnd], i, best),
 		})
 		i = bestEnd
 	}
@@ -231,6 +236,29 @@ func isSymbol(w string) bool {
 
 // longest returns the end and value of the longest phrase starting at
 // toks[i], or -1.
+// owner returns the actor whose possessive opens a proposal's name in
+// toks[i:] ("the ACT group's ..."), or nil.
+func (m *Matcher) owner(text string, toks []Token, i int, v matchVal) *data.Entity {
+	if v.kind != MentionEntity || v.entity.Kind != data.KindProposal {
+		return nil
+	}
+	if toks[i].Norm == "the" {
+		i++
+	}
+	p := i
+	for p < len(toks) && toks[p].Norm != "'s" {
+		p++
+	}
+	if p == len(toks) {
+		return nil
+	}
+	end, a := m.longest(text, toks[:p], i)
+	if end != p || a.kind != MentionEntity || !isActorEntity(a.entity) {
+		return nil
+	}
+	return a.entity
+}
+
 func (m *Matcher) longest(text string, toks []Token, i int) (int, matchVal) {
 	return walk(m.root, "", text, toks, i)
 }

@@ -438,6 +438,12 @@ func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity,
 		add(base)
 	}
 	for k, m := range s.mentions {
+		if m.Owner != nil {
+			// "the Uniting for Consensus group's proposal": a gazetteer
+			// name that opens with its proposer's possessive.
+			propose(m.Owner, m, m)
+			continue
+		}
 		// "the OIC resolution 53/1", "the G4 proposal": an actor naming
 		// the proposal right after it, whose name starts with a
 		// proposal noun.
