@@ -65,7 +65,8 @@ type matchVal struct {
 func NewMatcher(g *data.Gazetteers) *Matcher {
 	m := &Matcher{root: &trieNode{}}
 	byName := map[string]*data.Entity{}
-	for _, e := range g.Entities {
+	names := make([][]string, len(g.Entities)) // each entity's label and aliases, normalised, once each
+	for i, e := range g.Entities {
 		seen := map[string]bool{}
 		for _, a := range append([]string{e.Label}, e.Aliases...) {
 			n := NormPhrase(a)
@@ -73,6 +74,7 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 				continue
 			}
 			seen[n] = true
+			names[i] = append(names[i], n)
 			m.add(n, matchVal{kind: MentionEntity, entity: e})
 			if byName[n] == nil {
 				byName[n] = e
@@ -95,9 +97,9 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 	for _, c := range g.Cues {
 		cues[c.Phrase] = true
 	}
-	for _, e := range g.Entities {
-		for _, a := range append([]string{e.Label}, e.Aliases...) {
-			for _, v := range verbForms(NormPhrase(a)) {
+	for i, e := range g.Entities {
+		for _, n := range names[i] {
+			for _, v := range verbForms(n) {
 				verb, _, _ := strings.Cut(v, " ")
 				if !cues[verb] && !m.has(v) {
 					m.add(v, matchVal{kind: MentionEntity, entity: e})
@@ -105,7 +107,7 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 			}
 		}
 	}
-	m.specifics = deriveSpecifics(g, byName)
+	m.specifics = deriveSpecifics(g.Entities, names, byName)
 	m.general = map[*data.Entity]bool{}
 	for k := range m.specifics {
 		m.general[k.general] = true

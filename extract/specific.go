@@ -23,17 +23,17 @@ type specificKey struct {
 // specificPreps link a general name to the state it is about.
 var specificPreps = map[string]bool{"in": true, "of": true, "to": true, "for": true, "on": true, "against": true}
 
-// deriveSpecifics finds the specific entities among g's topics and
-// proposals. byName maps a normalised name to the entity the matcher
-// gives it.
-func deriveSpecifics(g *data.Gazetteers, byName map[string]*data.Entity) map[specificKey]*data.Entity {
+// deriveSpecifics finds the specific entities among the topics and
+// proposals of entities; names[i] are entities[i]'s normalised names, and
+// byName maps a normalised name to the entity the matcher gives it.
+func deriveSpecifics(entities []*data.Entity, names [][]string, byName map[string]*data.Entity) map[specificKey]*data.Entity {
 	out := map[specificKey]*data.Entity{}
-	for _, e := range g.Entities {
+	for ei, e := range entities {
 		if e.Kind != data.KindTopic && e.Kind != data.KindProposal {
 			continue
 		}
-		for _, a := range append([]string{e.Label}, e.Aliases...) {
-			words := strings.Split(NormPhrase(a), " ")
+		for _, n := range names[ei] {
+			words := strings.Split(n, " ")
 			for i := 1; i+1 < len(words); i++ {
 				if !specificPreps[words[i]] {
 					continue
