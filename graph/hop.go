@@ -286,8 +286,7 @@ type indexHop struct {
 	from  shape.Shape
 	pred  refs.Ref
 	in    bool             // In(p): the subjects of (s, p, x); else Out(p): the objects of (x, p, o)
-	store cgraph.QuadStore // the kv store, or the memstore
-	kv    bool             // read the kv index (else the node's quads)
+	store cgraph.QuadStore // the kv store (read its index), or the memstore (read each node's quads)
 	plain shape.Shape      // the same step as Cayley plans it, for lookups
 }
 
@@ -298,6 +297,12 @@ func (h indexHop) index() (ckv.QuadIndex, quad.Direction) {
 		return osp, quad.Subject
 	}
 	return spo, quad.Object
+}
+
+// kvIndex reports whether the hop reads a kv index: it runs on a kv store.
+func (h indexHop) kvIndex() bool {
+	_, ok := h.store.(*ckv.QuadStore)
+	return ok
 }
 
 // spo is the kv index an indexHop reads for Out.
@@ -326,7 +331,7 @@ func (q planQS) indexHop(nf shape.NodesFrom) (shape.Shape, bool) {
 		if _, ok := kvID(pred); !ok || !hasIndex(q.kvIndexes, ind) {
 			return nil, false
 		}
-		h.kv, h.store = true, q.store
+		h.store = q.store
 	}
 	return h, true
 }
@@ -406,7 +411,7 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 		}
 		if sc.quads.Next(ctx) {
 			q := sc.quads.Result()
-			if !sc.s.kv {
+			if !sc.s.kvIndex() {
 				p, err := sc.s.store.QuadDirection(q, quad.Predicate)
 				if err != nil {
 					sc.err = err
@@ -437,7 +442,7 @@ func (sc *indexHopScanner) Next(ctx context.Context) bool {
 // of (node, p) in the kv index ind, or all of the node's quads in its
 // direction on the memstore.
 func (sc *indexHopScanner) openQuads(ctx context.Context, ind ckv.QuadIndex) bool {
-	if !sc.s.kv {
+	if !sc.s.kvIndex() {
 		if !sc.from.Next(ctx) {
 			sc.err = sc.from.Err()
 			return false
