@@ -78,10 +78,10 @@ type cueHit struct {
 // stance target.
 const topicCueWeight = 0.75
 
-// forumSubject marks a clause whose subject is a forum ("the Council
+// noActorSubject marks a clause whose subject is a forum ("the Council
 // decided") or another thing that is no actor ("resolutions, which call
 // for"): its cues are no delegation's stance.
-const forumSubject = "\x00forum"
+const noActorSubject = "\x00forum"
 
 // evaluative cues state the speaker's own judgement whoever the grammatical
 // subject is: "the so-called X", "X is nothing but", "X endangers peace".
@@ -226,7 +226,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		haveSubject := !passive && !evaluative(c)
 		if haveSubject {
 			subject = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
-			if len(subject) > 0 && subject[0].Unnamed != forumSubject {
+			if len(subject) > 0 && subject[0].Unnamed != noActorSubject {
 				prevActors = subject
 			}
 		}
@@ -321,7 +321,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				conf *= 0.9
 			}
 		}
-		if len(actors) == 1 && actors[0].Unnamed == forumSubject {
+		if len(actors) == 1 && actors[0].Unnamed == noActorSubject {
 			if !evaluative(c) {
 				continue
 			}
@@ -666,7 +666,7 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 		if len(out) == 0 && m.Kind == MentionEntity && (m.Entity.Kind == data.KindForum || m.Entity.Kind == data.KindSession) && nearSubject(toks, m.TokEnd, cue) {
 			// "the General Assembly has adopted ..., supporting X": a
 			// body of the UN is the subject, and it is no actor.
-			return []ActorRef{{Unnamed: forumSubject}}
+			return []ActorRef{{Unnamed: noActorSubject}}
 		}
 		ref, ok := actorRef(m)
 		if !ok {
@@ -716,7 +716,7 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 // Council's resolutions, which call for ...", "States that support
 // ..."): its subject is the noun before the pronoun. When that is an
 // actor, it is the cue's actor; otherwise the clause is no delegation's
-// stance (forumSubject). ok is false when the cue opens no relative
+// stance (noActorSubject). ok is false when the cue opens no relative
 // clause.
 func (s *sentence) relativeSubject(lo, cue int) ([]ActorRef, bool) {
 	toks := s.st.Tokens
@@ -761,7 +761,7 @@ func (s *sentence) relativeSubject(lo, cue int) ([]ActorRef, bool) {
 		}
 		break
 	}
-	return []ActorRef{{Unnamed: forumSubject}}, true
+	return []ActorRef{{Unnamed: noActorSubject}}, true
 }
 
 // selfDescription reports whether the relative pronoun at token k
