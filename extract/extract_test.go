@@ -410,6 +410,14 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports democracy"}, nil},
 		{"Bulgaria was among the 141 Member States that voted in favour of resolution ES-11/1.",
 			[]string{"Bulgaria supports General Assembly resolution ES-11/1"}, nil},
+		// An actor inside a prepositional phrase is no subject; "the
+		// Government of X" stands for X.
+		{"We applaud the efforts of the United Nations to promote the rule of law.",
+			[]string{"Bulgaria supports rule of law"}, []string{"United Nations supports rule of law"}},
+		{"We welcome the partnership between the United Nations and the African Union in support of peacekeeping.",
+			[]string{"Bulgaria supports peacekeeping"}, []string{"African Union supports peacekeeping", "United Nations supports peacekeeping"}},
+		{"The Government of Israel has rejected the Arab Peace Initiative.",
+			[]string{"Israel opposes Arab Peace Initiative"}, []string{"Bulgaria opposes Arab Peace Initiative"}},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

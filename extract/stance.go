@@ -703,6 +703,12 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 			// "UN Decade of Action": part of a longer name.
 			continue
 		}
+		if m.Kind == MentionEntity && len(out) == 0 && inPrepPhrase(toks, m.Tok, lo) && !withAside(toks, m, cue) {
+			// "the efforts of the United Nations to promote ...",
+			// "chosen by the United Nations as champion of ...": an
+			// actor inside a prepositional phrase is no subject.
+			continue
+		}
 		out = append(out, ref)
 		next = m.Tok
 		if !align && len(out) == 1 && m.Kind != MentionEntity {
@@ -904,6 +910,43 @@ func commaAside(toks []Token, end, cue int) bool {
 		}
 	}
 	return last > end+1 && last-end <= 13 && nearSubject(toks, last+1, cue)
+}
+
+// subjectPreps are prepositions whose object is no subject of the verb
+// after it.
+var subjectPreps = map[string]bool{"of": true, "by": true, "through": true, "from": true, "in": true, "within": true,
+	"at": true, "under": true, "to": true, "for": true, "between": true, "among": true, "with": true, "into": true,
+	"via": true, "across": true, "towards": true, "toward": true, "upon": true, "on": true}
+
+// actorHeads are nouns whose "of X" stands for the actor X.
+var actorHeads = map[string]bool{"government": true, "governments": true, "president": true, "minister": true,
+	"authorities": true, "leadership": true, "leaders": true, "delegation": true, "delegations": true, "representative": true,
+	"representatives": true, "king": true, "regime": true, "administration": true, "parliament": true, "people": true,
+	"forces": true, "republic": true, "kingdom": true, "state": true, "emir": true, "head": true, "ministry": true}
+
+// inPrepPhrase reports whether the actor mention starting at token i is
+// the object of a preposition, alone or at the head of a list ("between
+// the United Nations and the African Union"); "the", "both" and "all"
+// may stand between.
+func inPrepPhrase(toks []Token, i, lo int) bool {
+	for j := i - 1; j >= lo && j >= i-12; j-- {
+		switch n := toks[j].Norm; {
+		case n == "the" || n == "both" || n == "all":
+		case n == "of" && j > lo && actorHeads[toks[j-1].Norm]:
+			// "the Government of Israel has rejected ...": the actor
+			// stands for its government.
+			return false
+		case subjectPreps[n]:
+			return true
+		case n == "and" || n == ",":
+			// Part of a list: its head decides.
+		case toks[j].Word && toks[j].Upper:
+			// Another name of the list ("the United States and ...").
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // onlyListGlue reports whether toks only join list items: commas, "and",
