@@ -651,8 +651,8 @@ func fold(s string) string {
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-// addValence marks an entity as a harm ("negative"): the stance rules
-// never say an actor supports it.
+// addValence marks an entity as a harm ("negative" or "hazard"): the
+// stance rules never say an actor supports it.
 func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 	id, v := r.get("entity"), r.get("valence")
 	e := g.byID[id]
@@ -660,8 +660,8 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 		errs.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q", id))
 		return
 	}
-	if v != ValenceNegative {
-		errs.Add(r.t.file, r.line, r.column("valence"), fmt.Errorf("unknown valence %q (want %s)", v, ValenceNegative))
+	if v != ValenceNegative && v != ValenceHazard {
+		errs.Add(r.t.file, r.line, r.column("valence"), fmt.Errorf("unknown valence %q (want %s or %s)", v, ValenceNegative, ValenceHazard))
 		return
 	}
 	e.Valence = v

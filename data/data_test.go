@@ -91,6 +91,9 @@ func TestParseFSErrors(t *testing.T) {
 			"state/FRA\tproposal/good\t2020-01-01\t2019-01-01\n", // 3: not a group, until < from
 		"posts.tsv": "forum\trole\tholder\n" + // 1
 			"forum/none\tChair\t\n", // 2: unknown forum, empty holder
+		"valence.tsv": "entity\tvalence\n" + // 1
+			"proposal/good\tbad\n" + // 2: unknown valence
+			"proposal/none\thazard\n", // 3: unknown entity
 		"odd.tsv": "label\twhatever\n", // no kind column, no key column
 	})
 	g, err := ParseFS(fsys)
@@ -115,6 +118,8 @@ func TestParseFSErrors(t *testing.T) {
 		"memberships.tsv:3": "until 2019-01-01 is before from",
 		"posts.tsv:2":       "unknown forum",
 		"odd.tsv:1":         "missing column",
+		"valence.tsv:2":     "unknown valence \"bad\" (want negative or hazard)",
+		"valence.tsv:3":     "unknown entity",
 	}
 	got := make(map[string][]string)
 	for _, e := range list {

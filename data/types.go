@@ -45,8 +45,9 @@ type Entity struct {
 	// day, inclusive.
 	From, Until string
 	Source      string // where the facts come from
-	// Valence is ValenceNegative for harms (terrorism, climate change,
-	// an embargo): the stance rules never say an actor supports one.
+	// Valence is ValenceNegative for harms (terrorism, an embargo) and
+	// ValenceHazard for harms nobody authors (climate change, a
+	// pandemic): the stance rules never say an actor supports either.
 	Valence string
 	Line    int    // line of the defining row in its file, for errors
 	File    string // file the entity was defined in
@@ -152,8 +153,18 @@ const (
 	TriggerInverter    = "inverter"    // "withdrawal from", "violation of": turns the stance on what follows around
 )
 
-// ValenceNegative marks an entity that is a harm (valence.tsv).
-const ValenceNegative = "negative"
+// Valences of entities (valence.tsv).
+const (
+	// ValenceNegative marks a harm: terrorism, an embargo, an occupation.
+	ValenceNegative = "negative"
+	// ValenceHazard marks a harm nobody authors: climate change, a
+	// pandemic, poverty. Saying it threatens something describes a
+	// threat; it takes no position.
+	ValenceHazard = "hazard"
+)
+
+// Harm reports whether e is a harm of either valence.
+func (e *Entity) Harm() bool { return e.Valence == ValenceNegative || e.Valence == ValenceHazard }
 
 // TriggerKinds lists the trigger kinds in a fixed order.
 var TriggerKinds = []string{TriggerNegation, TriggerPseudo, TriggerTerminator, TriggerHedge,

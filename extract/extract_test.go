@@ -418,6 +418,15 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports peacekeeping"}, []string{"African Union supports peacekeeping", "United Nations supports peacekeeping"}},
 		{"The Government of Israel has rejected the Arab Peace Initiative.",
 			[]string{"Israel opposes Arab Peace Initiative"}, []string{"Bulgaria opposes Arab Peace Initiative"}},
+		// A threat cue takes a position only on a harm someone authors:
+		// describing what climate change threatens takes none, and the
+		// Charter is no threat.
+		{"Climate change is a threat multiplier, and terrorism remains a serious threat to peace.",
+			[]string{"Bulgaria opposes terrorism"}, []string{"Bulgaria opposes climate change"}},
+		{"We must combat climate change.",
+			[]string{"Bulgaria opposes climate change"}, nil},
+		{"The United Nations was founded to save succeeding generations from the scourge of war, as the Preamble of the Charter of the United Nations says.",
+			nil, []string{"Bulgaria opposes United Nations Charter"}},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

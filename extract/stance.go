@@ -377,7 +377,15 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					}
 				}
 				// Nobody supports a harm: "we must tackle terrorism".
-				if stance == "supports" && t.Entity.Valence == data.ValenceNegative {
+				if stance == "supports" && t.Entity.Harm() {
+					continue
+				}
+				// A threat cue makes only a harm someone authors its
+				// target: "Climate change threatens life on our planet"
+				// describes a threat, and in "save succeeding generations
+				// from the scourge of war, as the Charter says" the
+				// Charter is no threat.
+				if c.Class == "threat" && t.Entity.Valence != data.ValenceNegative {
 					continue
 				}
 				// A broad topic (democracy, human rights) is a stance
@@ -386,7 +394,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// says little about a position. A harm may be opposed
 				// with any cue ("weapons endangering peace").
 				if t.Entity.Class == string(schema.Topic) && c.Weight < topicCueWeight && stance != "aligns" &&
-					!(stance == "opposes" && t.Entity.Valence == data.ValenceNegative) &&
+					!(stance == "opposes" && t.Entity.Harm()) &&
 					!(c.Class == "evaluation" && c.Role == "subject") {
 					continue
 				}
