@@ -418,6 +418,9 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports peacekeeping"}, []string{"African Union supports peacekeeping", "United Nations supports peacekeeping"}},
 		{"The Government of Israel has rejected the Arab Peace Initiative.",
 			[]string{"Israel opposes Arab Peace Initiative"}, []string{"Bulgaria opposes Arab Peace Initiative"}},
+		// The state one helps is no subject of what one helps it do.
+		{"We hope that such a solution will help neighbourly Syria to achieve democracy.",
+			nil, []string{"Syrian Arab Republic supports democracy"}},
 		// A threat cue takes a position only on a harm someone authors:
 		// describing what climate change threatens takes none, and the
 		// Charter is no threat.

@@ -1002,7 +1002,15 @@ var appealWords = map[string]bool{
 	"invite": true, "invites": true, "ask": true, "asks": true, "request": true, "requests": true,
 	"appeal": true, "calling": true, "implore": true, "exhort": true, "demand": true, "demands": true,
 	"press": true, "persuade": true, "help": true, "enable": true, "allow": true,
+	"helps": true, "helping": true, "enables": true, "enabling": true, "allows": true, "allowing": true,
+	"assist": true, "assists": true, "assisting": true, "urged": true, "urging": true, "encouraged": true,
+	"encouraging": true, "invited": true, "inviting": true, "called": true, "requested": true, "asked": true,
 }
+
+// addresseeAttributes may stand between an appeal and its addressee.
+var addresseeAttributes = map[string]bool{"the": true, "all": true, "both": true, "our": true, "their": true,
+	"its": true, "brotherly": true, "neighbouring": true, "neighboring": true, "neighbourly": true,
+	"fellow": true, "friendly": true, "sisterly": true}
 
 // coordinated reports whether the cue at token cue starts a second
 // predicate of the clause's subject: "and" then a verb such as "is" or
@@ -1024,12 +1032,13 @@ func coordinated(toks []Token, cs, cue int) bool {
 }
 
 // isAddressee reports whether the actor mention at token i is the object
-// of an appeal ("call on Russia", "urge all States"); the words "the" and
-// "all" may stand between.
+// of an appeal or of help ("call on Russia", "urge all States", "help
+// neighbouring Syria to achieve ..."); determiners and a few attributes
+// ("the", "all", "brotherly") may stand between.
 func isAddressee(toks []Token, i, lo int) bool {
 	for j := i - 1; j >= lo && j >= i-3; j-- {
 		switch n := toks[j].Norm; {
-		case n == "the" || n == "all" || n == "both":
+		case addresseeAttributes[n]:
 			continue
 		case appealWords[n]:
 			return true
