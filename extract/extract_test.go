@@ -391,6 +391,15 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports South Sudan peace process"}, []string{"Bulgaria supports national reconciliation"}},
 		{"Turning to Myanmar, we strongly condemn the military coup in the country.",
 			[]string{"Bulgaria opposes 2021 military coup in Myanmar"}, []string{"Bulgaria opposes coups d'état"}},
+		// A general name with no place of its own, in a sentence about
+		// one state, is about that state; a state that speaks is not
+		// the place.
+		{"My country deplores the situation in Lebanon and calls for an immediate cessation of hostilities.",
+			[]string{"Bulgaria supports ceasefire in Lebanon"}, []string{"Bulgaria supports ceasefire"}},
+		{"Lebanon calls for an immediate ceasefire.",
+			[]string{"Lebanon supports ceasefire"}, []string{"Lebanon supports ceasefire in Lebanon"}},
+		{"We welcome the talks in Egypt and Qatar on a ceasefire.",
+			nil, []string{"Bulgaria supports ceasefire in Lebanon"}},
 		{"We support humanitarian assistance to all in need.",
 			[]string{"Bulgaria supports humanitarian assistance"}, nil},
 		// A broad topic judged as the subject of the sentence is a stance
@@ -418,6 +427,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports peacekeeping"}, []string{"African Union supports peacekeeping", "United Nations supports peacekeeping"}},
 		{"The Government of Israel has rejected the Arab Peace Initiative.",
 			[]string{"Israel opposes Arab Peace Initiative"}, []string{"Bulgaria opposes Arab Peace Initiative"}},
+		{"We reiterate our demand that Iran put an end to its occupation of the three islands.",
+			[]string{"Bulgaria opposes foreign occupation"}, []string{"Iran opposes foreign occupation"}},
 		// The state one helps is no subject of what one helps it do.
 		{"We hope that such a solution will help neighbourly Syria to achieve democracy.",
 			nil, []string{"Syrian Arab Republic supports democracy"}},

@@ -101,6 +101,8 @@ func (m *Matcher) specificOf(toks []Token, ms []Mention, i int) []*data.Entity {
 	if len(states) == 0 {
 		if s := theCountry(toks, ms[:i], g); s != nil {
 			states = []*data.Entity{s}
+		} else if s := sentenceState(toks, ms, i); s != nil {
+			states = []*data.Entity{s}
 		}
 	}
 	var specific []*data.Entity
@@ -138,6 +140,56 @@ func theCountry(toks []Token, before []Mention, g Mention) *data.Entity {
 	}
 	return nil
 }
+
+// sentenceState returns the state a general mention ms[i] with no place
+// of its own is about when its sentence names just one state, as the
+// object of a preposition, before it: "My country deplores the situation
+// in Lebanon and calls for an immediate cessation of hostilities". A
+// state that is a subject ("Lebanon calls for a ceasefire") may be
+// speaking of another place, and a general name followed by a
+// preposition has a place of its own, or a purpose, that is no state.
+func sentenceState(toks []Token, ms []Mention, i int) *data.Entity {
+	g := ms[i]
+	if g.TokEnd < len(toks) && specificPreps[toks[g.TokEnd].Norm] {
+		return nil
+	}
+	first := sentenceStart(toks, g.Tok)
+	last := sentenceEnd(toks, g.TokEnd)
+	var state *data.Entity
+	at := -1
+	for _, m := range ms {
+		if m.Tok < first || m.Tok >= last || (m.Kind != MentionEntity && m.Kind != MentionDemonym) || m.Entity.Kind != data.KindState {
+			continue
+		}
+		if state != nil && m.Entity != state {
+			return nil // two states: which one?
+		}
+		state, at = m.Entity, m.Tok
+	}
+	if state == nil || at > g.Tok || !inPrepPhrase(toks, at, first) {
+		return nil
+	}
+	return state
+}
+
+// sentenceStart returns the first token of the sentence holding token i,
+// sentenceEnd the token after the sentence holding token i (the end
+// mark's position or len(toks)).
+func sentenceStart(toks []Token, i int) int {
+	for i > 0 && !endsSentence(toks[i-1].Norm) {
+		i--
+	}
+	return i
+}
+
+func sentenceEnd(toks []Token, i int) int {
+	for i < len(toks) && !endsSentence(toks[i].Norm) {
+		i++
+	}
+	return i
+}
+
+func endsSentence(n string) bool { return n == "." || n == "?" || n == "!" || n == ";" }
 
 // statesAfter returns the states named right after a general name ending
 // at token end: at most two words, a preposition, at most three other

@@ -1007,6 +1007,11 @@ var appealWords = map[string]bool{
 	"encouraging": true, "invited": true, "inviting": true, "called": true, "requested": true, "asked": true,
 }
 
+// demandWords ask for what follows "that".
+var demandWords = map[string]bool{"demand": true, "demands": true, "insist": true, "insists": true, "urge": true,
+	"request": true, "requests": true, "recommend": true, "recommends": true, "ask": true, "asks": true, "call": true,
+	"calls": true, "expect": true, "expects": true}
+
 // addresseeAttributes may stand between an appeal and its addressee.
 var addresseeAttributes = map[string]bool{"the": true, "all": true, "both": true, "our": true, "their": true,
 	"its": true, "brotherly": true, "neighbouring": true, "neighboring": true, "neighbourly": true,
@@ -1040,6 +1045,9 @@ func isAddressee(toks []Token, i, lo int) bool {
 		switch n := toks[j].Norm; {
 		case addresseeAttributes[n]:
 			continue
+		case n == "that" && j-1 >= lo && (appealWords[toks[j-1].Norm] || demandWords[toks[j-1].Norm]):
+			// "we demand that Iran put an end to ...": Iran is asked.
+			return true
 		case appealWords[n]:
 			return true
 		default:
