@@ -429,6 +429,14 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Israel opposes Arab Peace Initiative"}, []string{"Bulgaria opposes Arab Peace Initiative"}},
 		{"We reiterate our demand that Iran put an end to its occupation of the three islands.",
 			[]string{"Bulgaria opposes foreign occupation"}, []string{"Iran opposes foreign occupation"}},
+		// A clause dated two or more years before the statement (2023
+		// here) tells history; "since" a year still holds.
+		{"In 2000, world leaders welcomed the Millennium Declaration.",
+			nil, []string{"Bulgaria supports Millennium Development Goals"}},
+		{"Since 2015, we have supported the Paris Agreement.",
+			[]string{"Bulgaria supports Paris Agreement"}, nil},
+		{"In 2022, we welcomed the Paris Agreement's review.",
+			[]string{"Bulgaria supports Paris Agreement"}, nil},
 		// The state one helps is no subject of what one helps it do.
 		{"We hope that such a solution will help neighbourly Syria to achieve democracy.",
 			nil, []string{"Syrian Arab Republic supports democracy"}},

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -190,7 +191,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	for h, hit := range hits {
 		c := hit.cue
 		cs, ce := x.clause(s, hit.start)
-		if x.inRange(r.historical, toks, cs, hit.start) {
+		if x.inRange(r.historical, toks, cs, hit.start) || pastYear(toks, cs, hit.start, s.st.Meta.Year) {
 			continue
 		}
 		modality, conf := ModAsserted, c.Weight
@@ -918,6 +919,31 @@ func commaAside(toks []Token, end, cue int) bool {
 		}
 	}
 	return last > end+1 && last-end <= 13 && nearSubject(toks, last+1, cue)
+}
+
+// pastYear reports whether the clause before a cue (tokens cs to cue)
+// dates it to a year at least two years before the statement's: "In
+// 2000, world leaders adopted the Millennium Declaration", "in the year
+// 1945". A statement of unknown year dates nothing.
+func pastYear(toks []Token, cs, cue int, year string) bool {
+	now, err := strconv.Atoi(year)
+	if err != nil {
+		return false
+	}
+	for j := cs; j+1 < cue; j++ {
+		if toks[j].Norm != "in" { // not "since 2015 we have supported ...": still true
+			continue
+		}
+		k := j + 1
+		if k+2 < cue && toks[k].Norm == "the" && toks[k+1].Norm == "year" {
+			k += 2
+		}
+		y, err := strconv.Atoi(toks[k].Norm)
+		if err == nil && len(toks[k].Norm) == 4 && y >= 1900 && y <= now-2 {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPreps are prepositions whose object is no subject of the verb
