@@ -209,7 +209,8 @@ func (r *Report) score(name string, gold []GoldEdge, pred map[Edge]string) {
 		r.All.FP++
 		r.Clear.FP++
 		pc(e.Pred).FP++
-		r.Spurious = append(r.Spurious, fmt.Sprintf("%s: spurious %s\t%s", name, e, ev))
+		// Evidence keeps the source's line breaks; a report line must not.
+		r.Spurious = append(r.Spurious, fmt.Sprintf("%s: spurious %s\t%s", name, e, strings.Join(strings.Fields(ev), " ")))
 	}
 	sort.Strings(r.Misses)
 	sort.Strings(r.Spurious)

@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/data"
@@ -42,6 +43,13 @@ func TestQualityFloors(t *testing.T) {
 		}
 		if r.MetaAccuracy() < f.m {
 			t.Errorf("%s: metadata accuracy %.3f < %.2f", f.dir, r.MetaAccuracy(), f.m)
+		}
+		// The verbose report is one line an edge, whatever line breaks
+		// the evidence had in its source (TCD_69_2014 is hard-wrapped).
+		for _, l := range append(r.Misses, r.Spurious...) {
+			if strings.Contains(l, "\n") {
+				t.Errorf("%s: report line spans lines: %q", f.dir, l)
+			}
 		}
 	}
 }
