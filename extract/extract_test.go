@@ -440,6 +440,12 @@ func TestProposalRules(t *testing.T) {
 		// The state one helps is no subject of what one helps it do.
 		{"We hope that such a solution will help neighbourly Syria to achieve democracy.",
 			nil, []string{"Syrian Arab Republic supports democracy"}},
+		// Agreeing with a view supports what it says, not whom one
+		// agrees with.
+		{"We agree with the United Nations Secretary-General that the Paris Agreement must be implemented.",
+			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports United Nations"}},
+		{"We share the view that mediation should be the tool of preference.",
+			[]string{"Bulgaria supports mediation"}, nil},
 		// A threat cue takes a position only on a harm someone authors:
 		// describing what climate change threatens takes none, and the
 		// Charter is no threat.
@@ -467,5 +473,30 @@ func TestProposalRules(t *testing.T) {
 				t.Errorf("%q: unwanted %q", tt.text, n)
 			}
 		}
+	}
+}
+
+// TestReportedPerActor checks that in a shared subject only the other
+// actor's stance is reported: the speaker's own is asserted.
+func TestReportedPerActor(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "PRT_76_2021.txt")
+	text := "Portugal and the European Union stand with multilateralism.\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sts, _ := extractFile(t, p)
+	var sx *extract.StanceExtractor
+	for _, x := range pipeline(t).Extractors {
+		if s, ok := x.(*extract.StanceExtractor); ok {
+			sx = s
+		}
+	}
+	got := map[string]string{}
+	for _, s := range sx.Stances(sts[0]) {
+		got[s.Actor.Entity.Label] = s.Modality
+	}
+	want := map[string]string{"Portugal": extract.ModAsserted, "European Union": extract.ModReported}
+	if len(got) != len(want) || got["Portugal"] != want["Portugal"] || got["European Union"] != want["European Union"] {
+		t.Errorf("modalities %v, want %v", got, want)
 	}
 }

@@ -294,7 +294,6 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		}
 		// Actors.
 		var actors []ActorRef
-		reported := false
 		switch {
 		case passive:
 			actors = s.actorsAfter(hit.end, ce)
@@ -336,24 +335,26 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					actors[i].Entity = speaker
 				}
 			}
-			if actors[i].Entity == nil && actors[i].Unnamed == "" {
-				continue
-			}
-			if actors[i].Unnamed != "" || (actors[i].Entity != speaker && actors[i].Entity != s.st.Meta.Delegation) {
-				reported = true
-			}
-		}
-		mod, cf := modality, conf
-		if reported {
-			mod, cf = ModReported, conf*0.8
 		}
 		cue := s.st.Text[toks[hit.start].Start:toks[hit.end-1].End]
 		for _, a := range actors {
 			if a.Entity == nil && a.Unnamed == "" {
 				continue
 			}
+			// Another's stance is reported; in "Portugal and the
+			// European Union stand with ..." only the Union's is.
+			mod, cf := modality, conf
+			if a.Unnamed != "" || (a.Entity != speaker && a.Entity != s.st.Meta.Delegation) {
+				mod, cf = ModReported, conf*0.8
+			}
 			for _, t := range targets {
 				if a.Entity != nil && a.Entity == t.Entity {
+					continue
+				}
+				if c.Class == "endorses" && toks[hit.end-1].Norm == "with" && isActorEntity(t.Entity) && !exampleOf(toks, hit.end, t.Tok) {
+					// "we agree with the United Nations Secretary-General
+					// that ...": whom one agrees with is no object of
+					// support; what one agrees to is.
 					continue
 				}
 				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: s.span,
