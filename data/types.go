@@ -42,7 +42,8 @@ type Entity struct {
 	Topic         string // "cyber", "general", ... free grouping for users
 	// From and Until bound the life of a forum or the dates of a session
 	// (ISO dates "YYYY-MM-DD", "" when open or unknown). Until is the last
-	// day, inclusive.
+	// day, inclusive. For a proposal or topic, From is when it came to
+	// be: no statement of an earlier year takes a stance on it.
 	From, Until string
 	Source      string // where the facts come from
 	// Valence is ValenceNegative for harms (terrorism, an embargo) and

@@ -446,6 +446,11 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports United Nations"}},
 		{"We share the view that mediation should be the tool of preference.",
 			[]string{"Bulgaria supports mediation"}, nil},
+		// A semicolon between names separates list items, not clauses.
+		{"We respect the principles of the non-use of force, self-determination; sovereignty and territorial integrity, non-interference in the internal affairs of States.",
+			[]string{"Bulgaria supports territorial integrity", "Bulgaria supports non-interference in internal affairs"}, nil},
+		{"We support the Paris Agreement; however, others oppose democracy.",
+			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports democracy"}},
 		// A threat cue takes a position only on a harm someone authors:
 		// describing what climate change threatens takes none, and the
 		// Charter is no threat.
@@ -498,5 +503,21 @@ func TestReportedPerActor(t *testing.T) {
 	want := map[string]string{"Portugal": extract.ModAsserted, "European Union": extract.ModReported}
 	if len(got) != len(want) || got["Portugal"] != want["Portugal"] || got["European Union"] != want["European Union"] {
 		t.Errorf("modalities %v, want %v", got, want)
+	}
+}
+
+// TestAnachronism checks that an entity that did not exist yet in the
+// statement's year is no stance target: "Goal 4" in 2010 is a
+// Millennium goal, in 2023 a Sustainable Development Goal.
+func TestAnachronism(t *testing.T) {
+	for name, want := range map[string]bool{"UGA_65_2010.txt": false, "UGA_78_2023.txt": true} {
+		p := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(p, []byte("Uganda will achieve Goal 4.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, qs := extractFile(t, p)
+		if got := edges(t, qs)["Uganda supports SDG 4: Quality education"]; got != want {
+			t.Errorf("%s: supports SDG 4 = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -351,6 +351,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				if a.Entity != nil && a.Entity == t.Entity {
 					continue
 				}
+				if anachronism(t.Entity, s.st.Meta.Year) {
+					// "Goal 4, reducing child mortality" in 2010 is a
+					// Millennium goal: SDG 4 was adopted in 2015.
+					continue
+				}
 				if c.Class == "endorses" && toks[hit.end-1].Norm == "with" && isActorEntity(t.Entity) && !exampleOf(toks, hit.end, t.Tok) {
 					// "we agree with the United Nations Secretary-General
 					// that ...": whom one agrees with is no object of
@@ -568,19 +573,43 @@ func (x *StanceExtractor) clause(s *sentence, i int) (int, int) {
 	toks := s.st.Tokens
 	lo := s.t0
 	for j := i - 1; j >= s.t0; j-- {
-		if toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1) {
+		if (toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1)) && !s.listSemicolon(j) {
 			lo = j + 1
 			break
 		}
 	}
 	hi := s.t1
 	for j := i + 1; j < s.t1; j++ {
-		if toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1) {
+		if (toks[j].Norm == ";" || x.isTerminator(toks, j, s.t1)) && !s.listSemicolon(j) {
 			hi = j
 			break
 		}
 	}
 	return lo, hi
+}
+
+// listSemicolon reports whether the semicolon at token j separates the
+// items of a list of names rather than clauses: a name ends right before
+// it and another starts right after it ("the non-use of force,
+// self-determination; sovereignty and territorial integrity").
+func (s *sentence) listSemicolon(j int) bool {
+	toks := s.st.Tokens
+	if toks[j].Norm != ";" {
+		return false
+	}
+	before, after := false, false
+	for _, m := range s.mentions {
+		if m.Kind != MentionEntity {
+			continue
+		}
+		if m.TokEnd == j {
+			before = true
+		}
+		if m.Tok == j+1 || (m.Tok == j+2 && toks[j+1].Norm == "the") {
+			after = true
+		}
+	}
+	return before && after
 }
 
 func (x *StanceExtractor) isTerminator(toks []Token, j, limit int) bool {
@@ -920,6 +949,12 @@ func commaAside(toks []Token, end, cue int) bool {
 		}
 	}
 	return last > end+1 && last-end <= 13 && nearSubject(toks, last+1, cue)
+}
+
+// anachronism reports whether e did not exist yet in the statement's
+// year: its From date is in a later year.
+func anachronism(e *data.Entity, year string) bool {
+	return len(e.From) >= 4 && len(year) == 4 && year < e.From[:4]
 }
 
 // pastYear reports whether the clause before a cue (tokens cs to cue)
