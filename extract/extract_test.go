@@ -451,6 +451,12 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports territorial integrity", "Bulgaria supports non-interference in internal affairs"}, nil},
 		{"We support the Paris Agreement; however, others oppose democracy.",
 			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports democracy"}},
+		// The support of X is X's: nobody takes a stance on X. In
+		// support of X is a stance on it.
+		{"With the support of the World Bank, we held a donor conference on the Paris Agreement.",
+			nil, []string{"Bulgaria supports World Bank"}},
+		{"We deployed troops in support of the African Union Mission in Somalia.",
+			[]string{"Bulgaria supports African Union Mission in Somalia"}, nil},
 		// A threat cue takes a position only on a harm someone authors:
 		// describing what climate change threatens takes none, and the
 		// Charter is no threat.

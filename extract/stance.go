@@ -194,6 +194,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if x.inRange(r.historical, toks, cs, hit.start) || pastYear(toks, cs, hit.start, s.st.Meta.Year) {
 			continue
 		}
+		if givenSupport(toks, s.t0, hit) {
+			continue
+		}
 		modality, conf := ModAsserted, c.Weight
 		explicit := c.Weight >= 0.85
 		if !explicit && toks[s.t1-1].Norm == "?" {
@@ -955,6 +958,24 @@ func commaAside(toks []Token, end, cue int) bool {
 // year: its From date is in a later year.
 func anachronism(e *data.Entity, year string) bool {
 	return len(e.From) >= 4 && len(year) == 4 && year < e.From[:4]
+}
+
+// givenSupport reports whether the cue is the noun "support" with its
+// giver after it: "with the support of the World Bank, we held ...", "the
+// support of the international community". The giver backs the speaker;
+// nobody takes a stance on the giver. "In support of X" is a stance.
+func givenSupport(toks []Token, t0 int, hit cueHit) bool {
+	if hit.end-hit.start != 1 || toks[hit.start].Norm != "support" || hit.end >= len(toks) || hit.start == t0 {
+		return false
+	}
+	if n := toks[hit.end].Norm; n != "of" && n != "from" {
+		return false
+	}
+	switch toks[hit.start-1].Norm {
+	case "the", "its", "their", "his", "her", "generous", "continued", "valuable", "invaluable", "financial", "technical":
+		return true
+	}
+	return false
 }
 
 // pastYear reports whether the clause before a cue (tokens cs to cue)
