@@ -457,6 +457,9 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Bulgaria supports World Bank"}},
 		{"We deployed troops in support of the African Union Mission in Somalia.",
 			[]string{"Bulgaria supports African Union Mission in Somalia"}, nil},
+		// A cue inside a title is part of the name.
+		{"Gabon has established the National Commission for the Fight against Illicit Enrichment to ensure good governance.",
+			nil, []string{"Bulgaria opposes good governance"}},
 		// A threat cue takes a position only on a harm someone authors:
 		// describing what climate change threatens takes none, and the
 		// Charter is no threat.

@@ -194,7 +194,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if x.inRange(r.historical, toks, cs, hit.start) || pastYear(toks, cs, hit.start, s.st.Meta.Year) {
 			continue
 		}
-		if givenSupport(toks, s.t0, hit) {
+		if givenSupport(toks, s.t0, hit) || inTitle(toks, s.t0, hit) {
 			continue
 		}
 		modality, conf := ModAsserted, c.Weight
@@ -958,6 +958,26 @@ func commaAside(toks []Token, end, cue int) bool {
 // year: its From date is in a later year.
 func anachronism(e *data.Entity, year string) bool {
 	return len(e.From) >= 4 && len(year) == 4 && year < e.From[:4]
+}
+
+// inTitle reports whether a cue is part of a title: capitalised inside
+// its sentence, after a capitalised word ("the Follow-up International
+// Conference on Financing for Development to Review the Implementation
+// of the Monterrey Consensus").
+func inTitle(toks []Token, t0 int, hit cueHit) bool {
+	if hit.start == t0 || !toks[hit.start].Upper {
+		return false
+	}
+	for j := hit.start - 1; j >= t0 && j >= hit.start-3; j-- {
+		switch {
+		case toks[j].Upper && toks[j].Word:
+			return true
+		case toks[j].Norm == "the" || toks[j].Norm == "to" || toks[j].Norm == "on" || toks[j].Norm == "for" || toks[j].Norm == "of" || toks[j].Norm == "and":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // givenSupport reports whether the cue is the noun "support" with its
