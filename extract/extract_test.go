@@ -469,6 +469,12 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes climate change"}, nil},
 		{"The United Nations was founded to save succeeding generations from the scourge of war, as the Preamble of the Charter of the United Nations says.",
 			nil, []string{"Bulgaria opposes United Nations Charter"}},
+		// An explicit cue governs through a weak one that opens its
+		// object; one that turns the stance does not chain.
+		{"Bulgaria is a staunch supporter of further strengthening the global nuclear disarmament and non-proliferation architecture.",
+			[]string{"Bulgaria supports nuclear disarmament and non-proliferation"}, nil},
+		{"We support ending the occupation of Palestinian territory.",
+			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

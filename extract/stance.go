@@ -237,7 +237,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		// Scope of the targets.
 		var targets []Mention
 		lo, hi := hit.end, ce
-		if h+1 < len(hits) && hits[h+1].start < hi && !evaluative(hits[h+1].cue) {
+		if h+1 < len(hits) && hits[h+1].start < hi && !evaluative(hits[h+1].cue) && !chained(toks, hit, hits[h+1]) {
 			hi = hits[h+1].start
 		}
 		if hi > hit.end+30 && c.Stance != "aligns" {
@@ -1359,4 +1359,23 @@ var modifierHeads = map[string]bool{
 // head noun the mention only modifies.
 func modifies(toks []Token, end, hi int) bool {
 	return end < hi && end < len(toks) && modifierHeads[toks[end].Norm]
+}
+
+// chained reports whether the cue next opens the object of the cue hit
+// with the same stance: in "a staunch supporter of further strengthening
+// the non-proliferation architecture" what is supported is what is to be
+// strengthened, so the explicit cue governs through the weak one. A cue
+// that turns the stance ("support ending the blockade") does not chain.
+func chained(toks []Token, hit, next cueHit) bool {
+	if hit.cue.Stance != "supports" || next.cue.Stance != "supports" || hit.cue.Weight <= next.cue.Weight {
+		return false
+	}
+	for _, t := range toks[hit.end:next.start] {
+		switch t.Norm {
+		case "the", "further", "a", "continued", "continuing":
+		default:
+			return false
+		}
+	}
+	return next.start-hit.end <= 2
 }
