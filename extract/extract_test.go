@@ -473,6 +473,14 @@ func TestProposalRules(t *testing.T) {
 		// object; one that turns the stance does not chain.
 		{"Bulgaria is a staunch supporter of further strengthening the global nuclear disarmament and non-proliferation architecture.",
 			[]string{"Bulgaria supports nuclear disarmament and non-proliferation"}, nil},
+		// The head of a long subject counts, and a name a preposition
+		// attaches to it; a name that modifies a common noun is no head.
+		{"Allocating at least one additional non-permanent seat to the Group of Eastern European States in a future reformed Security Council remains a priority for us.",
+			[]string{"Bulgaria supports additional non-permanent Security Council seat for the Eastern European Group", "Bulgaria supports Security Council reform"}, nil},
+		{"A United Nations action plan to fight human trafficking is an important stage in efforts to counter contemporary forms of slavery.",
+			nil, []string{"Bulgaria supports United Nations"}},
+		{"Following on from the Bridgetown Initiative, the Paris Summit opened the debate on a New Global Financing Pact, launched by the French President and the Prime Minister of Barbados.",
+			nil, []string{"Barbados supports Bridgetown Initiative"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -248,12 +248,30 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			if h > 0 && hits[h-1].end > lo {
 				lo = hits[h-1].end
 			}
-			if lo < hit.start-12 {
-				lo = hit.start - 12
+			if near := hit.start - 12; lo < near {
+				// A long subject ("Allocating ... a non-permanent seat to
+				// the Group of Eastern European States in a future
+				// reformed Security Council remains a priority") may
+				// start before the window; a name that reaches into it
+				// still counts.
+				// A passive cue's subject is the name just before it.
+				start := near
+				for _, m := range s.mentions {
+					if !passive && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal && m.Tok >= lo && m.Tok < near && m.TokEnd > near && m.Tok < start {
+						start = m.Tok
+					}
+				}
+				lo = start
 			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
 			if len(ts) > 1 && !passive {
-				ts = ts[len(ts)-1:] // the subject nearest the cue
+				// The subject nearest the cue, and the head it is
+				// attached to by a preposition.
+				if k := subjectHead(toks, ts); k < len(ts)-1 {
+					ts = []Mention{ts[k], ts[len(ts)-1]}
+				} else {
+					ts = ts[len(ts)-1:]
+				}
 			}
 			return ts
 		}
@@ -1378,4 +1396,33 @@ func chained(toks []Token, hit, next cueHit) bool {
 		}
 	}
 	return next.start-hit.end <= 2
+}
+
+// subjectHead picks, of the targets before a subject cue, the head of the
+// subject: the nearest one, unless a preposition attaches it to the one
+// before ("a non-permanent seat to the Eastern European Group in a future
+// reformed Security Council remains a priority": the seat is). After a
+// possessive the nearest is the head ("the African Union's efforts to
+// silence the guns").
+func subjectHead(toks []Token, ts []Mention) int {
+	k := len(ts) - 1
+	for k > 0 {
+		gap := toks[ts[k-1].TokEnd:ts[k].Tok]
+		// The preposition must follow the head: in "a United Nations
+		// action plan to fight trafficking" the plan is the head.
+		if len(gap) == 0 || !(subjectPreps[gap[0].Norm] || gap[0].Norm == "to" || gap[0].Norm == "for" || gap[0].Norm == "on") {
+			return k
+		}
+		for _, t := range gap {
+			switch {
+			case t.Norm == "," || t.Norm == "and" || t.Norm == "or" || t.Norm == "is" || t.Norm == "are" || t.Norm == "that" || t.Norm == "which" || t.Norm == "'s",
+				t.Word && t.Upper:
+				// A capitalised word makes a longer name ("the United
+				// Nations Conference on Sustainable Development").
+				return k
+			}
+		}
+		k--
+	}
+	return k
 }
