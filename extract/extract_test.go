@@ -377,7 +377,7 @@ func TestProposalRules(t *testing.T) {
 		{"We are committed to eradicating extreme poverty and to revitalizing the General Assembly.",
 			[]string{"Bulgaria supports poverty eradication", "Bulgaria supports revitalization of the work of the General Assembly"}, nil},
 		{"Africa needs to create jobs and eradicate extreme poverty.",
-			[]string{"Bulgaria opposes poverty"}, nil},
+			nil, []string{"Bulgaria opposes poverty", "Africa opposes poverty"}},
 		{"We respect the principles of self-determination and non-interference.",
 			[]string{"Bulgaria supports right to self-determination"}, nil},
 		// A general name split from the state it is about names the
@@ -465,8 +465,10 @@ func TestProposalRules(t *testing.T) {
 		// Charter is no threat.
 		{"Climate change is a threat multiplier, and terrorism remains a serious threat to peace.",
 			[]string{"Bulgaria opposes terrorism"}, []string{"Bulgaria opposes climate change"}},
-		{"We must combat climate change.",
-			[]string{"Bulgaria opposes climate change"}, nil},
+		// A hazard nobody authors takes no side: all would combat
+		// poverty or climate change. A harm someone commits does.
+		{"We must combat climate change and poverty, and fight terrorism.",
+			[]string{"Bulgaria opposes terrorism"}, []string{"Bulgaria opposes climate change", "Bulgaria opposes poverty"}},
 		{"The United Nations was founded to save succeeding generations from the scourge of war, as the Preamble of the Charter of the United Nations says.",
 			nil, []string{"Bulgaria opposes United Nations Charter"}},
 		// An explicit cue governs through a weak one that opens its

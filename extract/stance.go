@@ -408,6 +408,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				if stance == "supports" && t.Entity.Harm() {
 					continue
 				}
+				// Nor does anyone take a side on a hazard: "we must combat
+				// poverty" states a goal all share, no position a
+				// delegation holds against others.
+				if stance == "opposes" && t.Entity.Valence == data.ValenceHazard {
+					continue
+				}
 				// A threat cue makes only a harm someone authors its
 				// target: "Climate change threatens life on our planet"
 				// describes a threat, and in "save succeeding generations
