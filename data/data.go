@@ -143,7 +143,7 @@ var (
 	cueColumns        = []string{"phrase", "stance", "class", "weight", "role", "note"}
 	triggerColumns    = []string{"kind", "phrase", "note"}
 	selfColumns       = []string{"kind", "phrase", "case_sensitive", "note"}
-	valenceColumns    = []string{"entity", "valence", "note"}
+	valenceColumns    = []string{"entity", "valence", "opposite", "note"}
 	required          = map[string][]string{
 		fileEntities:    {"key", "label"},
 		fileMemberships: {"member", "group"},
@@ -665,4 +665,10 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 		return
 	}
 	e.Valence = v
+	if o := r.get("opposite"); o != "" {
+		e.Opposite = g.byID[o]
+		if e.Opposite == nil {
+			errs.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q", o))
+		}
+	}
 }

@@ -91,9 +91,10 @@ func TestParseFSErrors(t *testing.T) {
 			"state/FRA\tproposal/good\t2020-01-01\t2019-01-01\n", // 3: not a group, until < from
 		"posts.tsv": "forum\trole\tholder\n" + // 1
 			"forum/none\tChair\t\n", // 2: unknown forum, empty holder
-		"valence.tsv": "entity\tvalence\n" + // 1
-			"proposal/good\tbad\n" + // 2: unknown valence
-			"proposal/none\thazard\n", // 3: unknown entity
+		"valence.tsv": "entity\tvalence\topposite\n" + // 1
+			"proposal/good\tbad\t\n" + // 2: unknown valence
+			"proposal/none\thazard\t\n" + // 3: unknown entity
+			"proposal/y\tnegative\tproposal/none\n", // 4: unknown opposite
 		"odd.tsv": "label\twhatever\n", // no kind column, no key column
 	})
 	g, err := ParseFS(fsys)
@@ -119,6 +120,7 @@ func TestParseFSErrors(t *testing.T) {
 		"posts.tsv:2":       "unknown forum",
 		"odd.tsv:1":         "missing column",
 		"valence.tsv:2":     "unknown valence \"bad\" (want negative or hazard)",
+		"valence.tsv:4":     "unknown entity \"proposal/none\"",
 		"valence.tsv:3":     "unknown entity",
 	}
 	got := make(map[string][]string)

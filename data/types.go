@@ -50,7 +50,11 @@ type Entity struct {
 	// ValenceHazard for harms nobody authors (climate change, a
 	// pandemic): the stance rules never say an actor supports either.
 	Valence string
-	Line    int    // line of the defining row in its file, for errors
+	// Opposite is the principle that opposing this harm upholds ("the
+	// use of force" -> "prohibition of the threat or use of force"), or
+	// nil: an opposes edge on the harm is a supports edge on it.
+	Opposite *Entity
+	Line     int    // line of the defining row in its file, for errors
 	File    string // file the entity was defined in
 }
 

@@ -483,6 +483,10 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Bulgaria supports United Nations"}},
 		{"Following on from the Bridgetown Initiative, the Paris Summit opened the debate on a New Global Financing Pact, launched by the French President and the Prime Minister of Barbados.",
 			nil, []string{"Barbados supports Bridgetown Initiative"}},
+		// Opposing a harm with an opposite upholds the opposite; a
+		// second object of the cue after "and to" counts.
+		{"We call on all parties to refrain from the use of force and to resume direct negotiations leading to a fair and sustainable two-State solution.",
+			[]string{"Bulgaria supports prohibition of the threat or use of force", "Bulgaria supports two-State solution"}, []string{"Bulgaria opposes use of force"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -432,6 +432,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					!(c.Class == "evaluation" && c.Role == "subject") {
 					continue
 				}
+				if stance == "opposes" && t.Entity.Opposite != nil && !anachronism(t.Entity.Opposite, s.st.Meta.Year) {
+					// "refrain from the use of force" upholds the
+					// prohibition of it: one node gathers both ways of
+					// saying so.
+					stance, base.Target, base.Minted = "supports", t.Entity.Opposite, false
+				}
 				switch stance {
 				case "supports":
 					base.Pred = schema.Supports
@@ -1195,7 +1201,8 @@ func firstChain(toks []Token, ts []Mention, cueEnd, reach int) []Mention {
 	}
 	out := ts[:1]
 	for _, t := range ts[1:] {
-		if prev := out[len(out)-1].TokEnd; t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) {
+		if prev := out[len(out)-1].TokEnd; t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) &&
+			!(t.Tok-cueEnd <= 22 && coordinatedObject(toks[prev:t.Tok])) {
 			break
 		}
 		out = append(out, t)
@@ -1431,4 +1438,21 @@ func subjectHead(toks []Token, ts []Mention) int {
 		k--
 	}
 	return k
+}
+
+// coordinatedObject reports whether the words between two targets start a
+// second object of the same cue: "call on all parties to refrain from the
+// use of force and to resume negotiations leading to a two-State
+// solution".
+func coordinatedObject(gap []Token) bool {
+	for i := 0; i+1 < len(gap); i++ {
+		if gap[i].Norm == "and" && (gap[i+1].Norm == "to" || gap[i+1].Norm == "for") {
+			return true
+		}
+		switch gap[i].Norm {
+		case ".", ";", ":", "but", "while", "whereas", "which", "who":
+			return false
+		}
+	}
+	return false
 }

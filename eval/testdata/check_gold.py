@@ -30,7 +30,7 @@ errors = 0
 def err(msg):
     global errors; errors += 1; print("ERROR", msg)
 
-for part in ("dev", "heldout"):
+for part in ("dev", "dev2", "heldout"):
     d = os.path.join(HERE, part)
     for name in sorted(os.listdir(d)):
         if not name.endswith(".txt"): continue
