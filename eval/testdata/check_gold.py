@@ -32,6 +32,7 @@ def err(msg):
 
 for part in ("dev", "dev2", "heldout"):
     d = os.path.join(HERE, part)
+    if not os.path.isdir(d): continue
     for name in sorted(os.listdir(d)):
         if not name.endswith(".txt"): continue
         base = name[:-4]
