@@ -487,6 +487,13 @@ func TestProposalRules(t *testing.T) {
 		// second object of the cue after "and to" counts.
 		{"We call on all parties to refrain from the use of force and to resume direct negotiations leading to a fair and sustainable two-State solution.",
 			[]string{"Bulgaria supports prohibition of the threat or use of force", "Bulgaria supports two-State solution"}, []string{"Bulgaria opposes use of force"}},
+		// "Illegal" before or inside a name takes a side against it; a
+		// term of art ("illegal migration") and "illegal under
+		// international law" do not.
+		{"The illegal, unjust and inhumane blockade against Cuba hurts its people, and India keeps troops in illegally occupied Jammu and Kashmir.",
+			[]string{"Bulgaria opposes embargo against Cuba", "Bulgaria opposes Indian occupation of Jammu and Kashmir"}, nil},
+		{"Threats include illegal migration, terrorism and violent extremism; settlements are illegal under international law.",
+			nil, []string{"Bulgaria opposes irregular migration", "Bulgaria opposes terrorism", "Bulgaria opposes international law"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

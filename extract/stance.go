@@ -463,7 +463,93 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		}
 	}
 	x.possessiveProposals(s, speaker, add)
+	x.illegalNames(s, speaker, add)
 	return out
+}
+
+// illegalWords qualify what they name as unlawful: "the illegal
+// blockade", "illegally occupied Jammu and Kashmir".
+var illegalWords = map[string]bool{"illegal": true, "illegally": true, "unlawful": true, "unlawfully": true, "illegitimate": true}
+
+// isCopulaOrPrep: "illegal under international law" qualifies no name.
+func isCopulaOrPrep(w string) bool {
+	switch w {
+	case "under", "to", "for", "on", "at", "as", "is", "are", "was", "were", "be", "the", "a", "an", "according":
+		return true
+	}
+	return false
+}
+
+// illegalCompanions are the words that stand with "illegal" before a
+// name: "the illegal, unjust and inhumane blockade".
+var illegalCompanions = map[string]bool{"inhumane": true, "inhuman": true, "unjust": true, "unjustified": true, "immoral": true,
+	"criminal": true, "brutal": true, "cruel": true, "unilateral": true, "arbitrary": true, "unfair": true, "coercive": true,
+	"economic": true, "commercial": true, "financial": true, "military": true, "continued": true, "ongoing": true, "prolonged": true,
+	"illegitimate": true, "unprovoked": true, "genocidal": true, "discriminatory": true, "extraterritorial": true}
+
+// illegalActs are what a speaker calls illegal when taking a side.
+var illegalActs = map[string]bool{"occupation": true, "annexation": true, "blockade": true, "embargo": true, "sanctions": true,
+	"settlements": true, "settlement": true, "siege": true, "wall": true, "invasion": true, "aggression": true, "war": true,
+	"measures": true, "use": true, "withdrawal": true, "unilateral": true, "coercive": true, "economic": true, "military": true, "israeli": true}
+
+// illegalNames finds a target the speaker calls illegal: "the illegal
+// economic sanctions", "Indian Illegally Occupied Jammu and Kashmir". A
+// name whose label is itself a crime ("illegal, unreported and
+// unregulated fishing") is a term of art, no qualification.
+func (x *StanceExtractor) illegalNames(s *sentence, speaker *data.Entity, add func(Stance)) {
+	if speaker == nil {
+		return
+	}
+	toks := s.st.Tokens
+	for _, m := range s.mentions {
+		if m.Kind != MentionEntity || !isTargetEntity(m.Entity) || m.Entity.Valence == data.ValenceHazard {
+			continue
+		}
+		if l := strings.ToLower(m.Entity.Label); strings.HasPrefix(l, "illegal") || strings.HasPrefix(l, "illicit") || strings.HasPrefix(l, "unlawful") {
+			continue
+		}
+		at := -1
+		for k := m.Tok; k < m.TokEnd-1 && at < 0; k++ {
+			// Inside a name only a qualification counts: "illegally
+			// occupied", "the illegal blockade"; "illegal migration"
+			// and "illegal fishing" are terms of art.
+			switch n := toks[k].Norm; {
+			case n == "illegally" || n == "unlawfully":
+				at = k
+			case illegalWords[n] && illegalActs[toks[k+1].Norm]:
+				at = k
+			}
+		}
+		// Before the name, across other modifiers: "the illegal
+		// embargo", "the illegal, unjust and inhumane blockade", "the
+		// illegal unilateral coercive measures".
+		for k := m.Tok - 1; at < 0 && k >= s.t0 && k >= m.Tok-5; k-- {
+			n := toks[k].Norm
+			if illegalWords[n] {
+				at = k
+				break
+			}
+			if n != "and" && n != "," && !illegalCompanions[n] {
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		cs, _ := x.clause(s, at)
+		if x.negated(toks, cs, at) || x.inRange(x.rules.historical, toks, cs, at) {
+			continue
+		}
+		target, pred := m.Entity, schema.Opposes
+		if o := target.Opposite; o != nil {
+			target, pred = o, schema.Supports
+		}
+		if anachronism(target, s.st.Meta.Year) {
+			continue
+		}
+		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: pred, Target: target, Minted: m.Minted, Sentence: s.span,
+			Cue: s.st.Text[toks[at].Start:toks[at].End], Class: "illegal", Modality: ModAsserted, Confidence: 0.8})
+	}
 }
 
 // possessiveProposals finds "China's Global Initiative on Data Security",
