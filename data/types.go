@@ -55,7 +55,7 @@ type Entity struct {
 	// nil: an opposes edge on the harm is a supports edge on it.
 	Opposite *Entity
 	Line     int    // line of the defining row in its file, for errors
-	File    string // file the entity was defined in
+	File     string // file the entity was defined in
 }
 
 // ID returns "kind/key", the entity's identity within the gazetteers.
