@@ -494,6 +494,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes embargo against Cuba", "Bulgaria opposes Indian occupation of Jammu and Kashmir"}, nil},
 		{"Threats include illegal migration, terrorism and violent extremism; settlements are illegal under international law.",
 			nil, []string{"Bulgaria opposes irregular migration", "Bulgaria opposes terrorism", "Bulgaria opposes international law"}},
+		{"Leaders committed themselves to gender equality as effective ways to combat terrorism and to stimulate truly sustainable development.",
+			nil, []string{"Bulgaria opposes sustainable development"}},
+		{"Sustaining peace must always be at the top of our agenda, and our priorities will include expanding access to climate finance.",
+			[]string{"Bulgaria supports climate finance"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -287,7 +287,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// in the Programme of Action".
 				reach = 22
 			}
-			return firstChain(s.st.Tokens, ts, lo, reach)
+			// A call ("call on all parties to refrain from X and to
+			// resume Y") governs each infinitive it introduces; a verb
+			// of its own ("ways to combat X and to stimulate Y") does
+			// not.
+			coord := c.Stance == "supports" && c.Class == "calls-for"
+			return firstChain(s.st.Tokens, ts, lo, reach, coord)
 		}
 		switch {
 		case passive || c.Role == "subject":
@@ -1281,14 +1286,14 @@ func isAddressee(toks []Token, i, lo int) bool {
 // list ("the Paris Agreement and the 2030 Agenda"), or are named as its
 // examples ("peace based on the two-State solution and international
 // parameters, in particular resolutions 242 (1967) and 338 (1973)").
-func firstChain(toks []Token, ts []Mention, cueEnd, reach int) []Mention {
+func firstChain(toks []Token, ts []Mention, cueEnd, reach int, coord bool) []Mention {
 	if len(ts) == 0 || ts[0].Tok-cueEnd > reach {
 		return nil
 	}
 	out := ts[:1]
 	for _, t := range ts[1:] {
 		if prev := out[len(out)-1].TokEnd; t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) &&
-			!(t.Tok-cueEnd <= 22 && coordinatedObject(toks[prev:t.Tok])) {
+			!(coord && t.Tok-cueEnd <= 22 && coordinatedObject(toks[prev:t.Tok])) {
 			break
 		}
 		out = append(out, t)
