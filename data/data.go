@@ -660,8 +660,8 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 		errs.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q", id))
 		return
 	}
-	if v != ValenceNegative && v != ValenceHazard {
-		errs.Add(r.t.file, r.line, r.column("valence"), fmt.Errorf("unknown valence %q (want %s or %s)", v, ValenceNegative, ValenceHazard))
+	if v != ValenceNegative && v != ValenceHazard && v != ValenceConsensus {
+		errs.Add(r.t.file, r.line, r.column("valence"), fmt.Errorf("unknown valence %q (want %s, %s or %s)", v, ValenceNegative, ValenceHazard, ValenceConsensus))
 		return
 	}
 	e.Valence = v

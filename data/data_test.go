@@ -119,7 +119,7 @@ func TestParseFSErrors(t *testing.T) {
 		"memberships.tsv:3": "until 2019-01-01 is before from",
 		"posts.tsv:2":       "unknown forum",
 		"odd.tsv:1":         "missing column",
-		"valence.tsv:2":     "unknown valence \"bad\" (want negative or hazard)",
+		"valence.tsv:2":     "unknown valence \"bad\" (want negative, hazard or consensus)",
 		"valence.tsv:4":     "unknown entity \"proposal/none\"",
 		"valence.tsv:3":     "unknown entity",
 	}

@@ -166,6 +166,10 @@ const (
 	// pandemic, poverty. Saying it threatens something describes a
 	// threat; it takes no position.
 	ValenceHazard = "hazard"
+	// ValenceConsensus marks a good every delegation at the UN professes
+	// (the United Nations itself): supporting it sets nobody apart, so
+	// only an opposes edge on it says something.
+	ValenceConsensus = "consensus"
 )
 
 // Harm reports whether e is a harm of either valence.

@@ -370,8 +370,8 @@ func TestProposalRules(t *testing.T) {
 				"Bulgaria supports Security Council resolution 338 (1973)"}, nil},
 		// Verb forms of action names; a verb that is a cue of its own
 		// keeps its object.
-		{"Bulgaria supports efforts to reform the United Nations.",
-			[]string{"Bulgaria supports United Nations reform"}, []string{"Bulgaria supports United Nations"}},
+		{"Bulgaria supports efforts to reform the Security Council.",
+			[]string{"Bulgaria supports Security Council reform"}, []string{"Bulgaria supports Security Council"}},
 		{"We must reform the Security Council without further delay.",
 			[]string{"Bulgaria supports Security Council reform"}, nil},
 		{"We are committed to eradicating extreme poverty and to revitalizing the General Assembly.",
@@ -415,14 +415,14 @@ func TestProposalRules(t *testing.T) {
 		// is nobody's stance, a state or the speaker's own description is.
 		{"India has evaded the Security Council's resolutions, which call for a plebiscite in Jammu and Kashmir.",
 			nil, []string{"Bulgaria supports Jammu and Kashmir dispute"}},
-		{"Bulgaria is a country that respects democracy.",
-			[]string{"Bulgaria supports democracy"}, nil},
+		{"Bulgaria is a country that respects freedom of expression.",
+			[]string{"Bulgaria supports freedom of expression"}, nil},
 		{"Bulgaria was among the 141 Member States that voted in favour of resolution ES-11/1.",
 			[]string{"Bulgaria supports General Assembly resolution ES-11/1"}, nil},
 		// An actor inside a prepositional phrase is no subject; "the
 		// Government of X" stands for X.
-		{"We applaud the efforts of the United Nations to promote the rule of law.",
-			[]string{"Bulgaria supports rule of law"}, []string{"United Nations supports rule of law"}},
+		{"We applaud the efforts of the United Nations to promote good governance.",
+			[]string{"Bulgaria supports good governance"}, []string{"United Nations supports good governance"}},
 		{"We welcome the partnership between the United Nations and the African Union in support of peacekeeping.",
 			[]string{"Bulgaria supports peacekeeping"}, []string{"African Union supports peacekeeping", "United Nations supports peacekeeping"}},
 		{"The Government of Israel has rejected the Arab Peace Initiative.",
@@ -442,15 +442,15 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Syrian Arab Republic supports democracy"}},
 		// Agreeing with a view supports what it says, not whom one
 		// agrees with.
-		{"We agree with the United Nations Secretary-General that the Paris Agreement must be implemented.",
-			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports United Nations"}},
+		{"We agree with the African Union that the Paris Agreement must be implemented.",
+			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports African Union"}},
 		{"We share the view that mediation should be the tool of preference.",
 			[]string{"Bulgaria supports mediation"}, nil},
 		// A semicolon between names separates list items, not clauses.
 		{"We respect the principles of the non-use of force, self-determination; sovereignty and territorial integrity, non-interference in the internal affairs of States.",
 			[]string{"Bulgaria supports territorial integrity", "Bulgaria supports non-interference in internal affairs"}, nil},
-		{"We support the Paris Agreement; however, others oppose democracy.",
-			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports democracy"}},
+		{"We support the Paris Agreement; however, others oppose human rights.",
+			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports human rights"}},
 		// The support of X is X's: nobody takes a stance on X. In
 		// support of X is a stance on it.
 		{"With the support of the World Bank, we held a donor conference on the Paris Agreement.",
@@ -479,8 +479,8 @@ func TestProposalRules(t *testing.T) {
 		// attaches to it; a name that modifies a common noun is no head.
 		{"Allocating at least one additional non-permanent seat to the Group of Eastern European States in a future reformed Security Council remains a priority for us.",
 			[]string{"Bulgaria supports additional non-permanent Security Council seat for the Eastern European Group", "Bulgaria supports Security Council reform"}, nil},
-		{"A United Nations action plan to fight human trafficking is an important stage in efforts to counter contemporary forms of slavery.",
-			nil, []string{"Bulgaria supports United Nations"}},
+		{"An African Union action plan to fight human trafficking is an important stage in efforts to counter contemporary forms of slavery.",
+			nil, []string{"Bulgaria supports African Union"}},
 		{"Following on from the Bridgetown Initiative, the Paris Summit opened the debate on a New Global Financing Pact, launched by the French President and the Prime Minister of Barbados.",
 			nil, []string{"Barbados supports Bridgetown Initiative"}},
 		// Opposing a harm with an opposite upholds the opposite; a
@@ -498,6 +498,9 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Bulgaria opposes sustainable development"}},
 		{"Sustaining peace must always be at the top of our agenda, and our priorities will include expanding access to climate finance.",
 			[]string{"Bulgaria supports climate finance"}, nil},
+		// A consensus good gets no supports edge; it may be opposed.
+		{"Bulgaria is committed to the United Nations and upholds international law and the Paris Agreement.",
+			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports United Nations", "Bulgaria supports international law"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

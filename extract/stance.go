@@ -410,7 +410,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					}
 				}
 				// Nobody supports a harm: "we must tackle terrorism".
-				if stance == "supports" && t.Entity.Harm() {
+				if stance == "supports" && (t.Entity.Harm() || t.Entity.Valence == data.ValenceConsensus) {
+					// Nor does supporting what all profess (the United
+					// Nations, at the United Nations) set anyone apart.
 					continue
 				}
 				// Nor does anyone take a side on a hazard: "we must combat
