@@ -501,6 +501,14 @@ func TestProposalRules(t *testing.T) {
 		// A consensus good gets no supports edge; it may be opposed.
 		{"Bulgaria is committed to the United Nations and upholds international law and the Paris Agreement.",
 			[]string{"Bulgaria supports Paris Agreement"}, []string{"Bulgaria supports United Nations", "Bulgaria supports international law"}},
+		// Contractions: a cue or trigger with an apostrophe matches as
+		// the text is tokenised, straight or curly.
+		{"What’s needed is veto reform, and we don’t support the Paris Agreement.",
+			[]string{"Bulgaria supports Security Council reform", "Bulgaria opposes Paris Agreement"}, []string{"Bulgaria supports Paris Agreement"}},
+		// A possessive between two cues names whose act it is: what is
+		// commended is what was adopted.
+		{"I commend the Security Council’s adoption of Resolution 2719.",
+			[]string{"Bulgaria supports Security Council resolution 2719 (2023)"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -19,15 +19,23 @@ func newPhraseSet() *phraseSet { return &phraseSet{root: &phraseNode{}} }
 // add adds a phrase with value v (>= 0). A later phrase with the same
 // words replaces an earlier one.
 func (p *phraseSet) add(phrase string, v int) {
-	words := strings.Fields(phrase)
+	// Each word is tokenised as text is, so "what's" is the two tokens
+	// "what" and "'s" that "What’s" in a statement becomes.
+	var words []string
+	for _, w := range strings.Fields(phrase) {
+		if w == "*" {
+			words = append(words, w)
+			continue
+		}
+		for _, t := range Tokenize(w) {
+			words = append(words, t.Norm)
+		}
+	}
 	if len(words) == 0 {
 		return
 	}
 	n := p.root
 	for _, w := range words {
-		if w != "*" {
-			w = NormPhrase(w)
-		}
 		if n.next == nil {
 			n.next = map[string]*phraseNode{}
 		}

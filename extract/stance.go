@@ -1494,14 +1494,29 @@ func chained(toks []Token, hit, next cueHit) bool {
 	if hit.cue.Stance != "supports" || next.cue.Stance != "supports" || hit.cue.Weight <= next.cue.Weight {
 		return false
 	}
-	for _, t := range toks[hit.end:next.start] {
+	gap := toks[hit.end:next.start]
+	// "commend the Security Council's adoption of resolution 2719": a
+	// possessive before the second cue names whose act it is; what is
+	// commended is still what was adopted.
+	if n := len(gap); n >= 2 && n <= 7 && gap[n-1].Norm == "'s" {
+		for _, t := range gap[:n-1] {
+			if t.Norm != "the" && !(t.Word && t.Upper) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(gap) == 1 && (gap[0].Norm == "its" || gap[0].Norm == "their" || gap[0].Norm == "your" || gap[0].Norm == "our") {
+		return true
+	}
+	for _, t := range gap {
 		switch t.Norm {
 		case "the", "further", "a", "continued", "continuing":
 		default:
 			return false
 		}
 	}
-	return next.start-hit.end <= 2
+	return len(gap) <= 2
 }
 
 // subjectHead picks, of the targets before a subject cue, the head of the
