@@ -509,6 +509,11 @@ func TestProposalRules(t *testing.T) {
 		// commended is what was adopted.
 		{"I commend the Security Council’s adoption of Resolution 2719.",
 			[]string{"Bulgaria supports Security Council resolution 2719 (2023)"}, nil},
+		// A passive cue after "this resolution" looks back for it, and
+		// its agents may be a list.
+		{"We welcome resolution 2719 (2023). Aligned with the New Agenda for Peace, this resolution—jointly proposed by Gabon, Ghana, and Mozambique—now is a pillar of peace.",
+			[]string{"Gabon proposes Security Council resolution 2719 (2023)", "Ghana proposes Security Council resolution 2719 (2023)", "Mozambique proposes Security Council resolution 2719 (2023)"},
+			[]string{"Gabon proposes New Agenda for Peace"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -263,6 +263,13 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 				lo = start
 			}
+			if passive {
+				// "this resolution—jointly proposed by Gabon, Ghana and
+				// Mozambique": the demonstrative names what went before.
+				if m, ok := s.passiveAnaphor(hit.start); ok {
+					return []Mention{m}
+				}
+			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
 			if len(ts) > 1 && !passive {
 				// The subject nearest the cue, and the head it is
@@ -997,13 +1004,35 @@ func (s *sentence) actorsAfter(lo, hi int) []ActorRef {
 			if g, ok := s.onBehalfAfter(m.TokEnd, hi); ok {
 				return []ActorRef{g}
 			}
-			return []ActorRef{ref}
+			return s.actorList(ref, m, hi)
 		}
 		if m.Tok > lo+6 {
 			break
 		}
 	}
 	return nil
+}
+
+// actorList extends the actor first, named by mention m, with those listed
+// after it: "proposed by Gabon, Ghana, and Mozambique".
+func (s *sentence) actorList(first ActorRef, m Mention, hi int) []ActorRef {
+	out := []ActorRef{first}
+	end := m.TokEnd
+	for _, n := range s.mentions {
+		if n.Tok < end {
+			continue
+		}
+		if n.TokEnd > hi || !onlyListGlue(s.st.Tokens[end:n.Tok]) || !hasAnd(s.st.Tokens[end:n.Tok]) && s.st.Tokens[end].Norm != "," {
+			break
+		}
+		ref, ok := actorRef(n)
+		if !ok {
+			break
+		}
+		out = append(out, ref)
+		end = n.TokEnd
+	}
+	return out
 }
 
 func actorRef(m Mention) (ActorRef, bool) {
@@ -1452,6 +1481,41 @@ func (s *sentence) antecedent(cueStart, cueEnd, hi int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return *cand, true
+}
+
+// passiveAnaphor resolves "this resolution" right before a passive cue
+// ("this resolution—jointly proposed by ...") to the nearest earlier
+// proposal of that kind: in the sentence before the phrase, else the
+// first target of the previous sentence.
+func (s *sentence) passiveAnaphor(cue int) (Mention, bool) {
+	toks := s.st.Tokens
+	j := cue - 1
+	for j > s.t0 && (toks[j].Norm == "jointly" || toks[j].Norm == "originally" || toks[j].Norm == "first" || toks[j].Norm == "initially" ||
+		toks[j].Norm == "," || !toks[j].Word && toks[j].End-toks[j].Start <= 3) {
+		j--
+	}
+	if j <= s.t0 || !anaphoraNouns[toks[j].Norm] {
+		return Mention{}, false
+	}
+	if n := toks[j-1].Norm; n != "this" && n != "that" {
+		return Mention{}, false // "the idea, proposed by" need not look back
+	}
+	noun := toks[j].Norm
+	fits := func(m *Mention) bool {
+		if m == nil || m.Kind != MentionEntity || m.Entity.Kind != data.KindProposal {
+			return false
+		}
+		return noun != "resolution" || m.Entity.Class == string(schema.Resolution)
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		if m := &s.mentions[k]; m.TokEnd <= j-1 && fits(m) {
+			return *m, true
+		}
+	}
+	if fits(s.prev) {
+		return *s.prev, true
+	}
+	return Mention{}, false
 }
 
 // onBehalfAfter reads "on behalf of X" right after token i: the group or
