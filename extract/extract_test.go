@@ -514,6 +514,12 @@ func TestProposalRules(t *testing.T) {
 		{"We welcome resolution 2719 (2023). Aligned with the New Agenda for Peace, this resolution—jointly proposed by Gabon, Ghana, and Mozambique—now is a pillar of peace.",
 			[]string{"Gabon proposes Security Council resolution 2719 (2023)", "Ghana proposes Security Council resolution 2719 (2023)", "Mozambique proposes Security Council resolution 2719 (2023)"},
 			[]string{"Gabon proposes New Agenda for Peace"}},
+		// Owners and title words are no object: what the efforts aim
+		// at is. Markdown emphasis is no word.
+		{"I take this opportunity to support the UN Secretary-General’s efforts to achieve a realistic, pragmatic, and lasting political solution on the **Moroccan Sahara**.",
+			[]string{"Bulgaria supports political solution to the question of Western Sahara"}, []string{"Bulgaria supports United Nations"}},
+		{"We support the African Union Peace Fund and the Organization for Security and Co-operation in Europe's monitors.",
+			nil, []string{"Bulgaria supports African Union", "Bulgaria supports Organization for Security and Co-operation in Europe"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -785,6 +785,13 @@ func (s *sentence) targetsIn(lo, hi int, actors bool) []Mention {
 		if m.Tok < lo || m.TokEnd > hi {
 			continue
 		}
+		if !actors && m.Kind == MentionEntity && isActorEntity(m.Entity) && m.TokEnd < len(s.st.Tokens) &&
+			(s.st.Tokens[m.TokEnd].Norm == "'s" || s.st.Tokens[m.TokEnd].Word && s.st.Tokens[m.TokEnd].Upper) {
+			// "support the Secretary-General's efforts to achieve X":
+			// the owner of the efforts is not what is supported, nor is
+			// the UN in "the UN Secretary-General".
+			continue
+		}
 		if !actors && m.Kind == MentionEntity && m.Entity.Kind == data.KindOrganization {
 			// An organisation is a target only as the direct object of
 			// the cue: "we support the ICC", "support for the WHO".
@@ -1559,6 +1566,11 @@ func chained(toks []Token, hit, next cueHit) bool {
 		return false
 	}
 	gap := toks[hit.end:next.start]
+	// "support the Secretary-General's efforts to achieve X": the
+	// efforts are the means, X the object.
+	if n := len(gap); n >= 2 && gap[n-1].Norm == "to" && (gap[n-2].Norm == "efforts" || gap[n-2].Norm == "work" || gap[n-2].Norm == "initiative") {
+		gap = gap[:n-2]
+	}
 	// "commend the Security Council's adoption of resolution 2719": a
 	// possessive before the second cue names whose act it is; what is
 	// commended is still what was adopted.

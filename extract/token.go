@@ -20,7 +20,8 @@ type Token struct {
 }
 
 // Tokenize splits text into tokens. Hyphens and dashes are separators, so
-// "so-called" and "so called" give the same tokens; other punctuation marks
+// "so-called" and "so called" give the same tokens; asterisks (Markdown
+// emphasis) are dropped; other punctuation marks
 // are tokens of their own. Tokenize never fails.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5)
@@ -56,7 +57,9 @@ func Tokenize(text string) []Token {
 			}
 			toks = appendWord(toks, text, i, j)
 			i = j
-		case unicode.IsSpace(r) || isDash(r):
+		case unicode.IsSpace(r) || isDash(r) || r == '*':
+			// Markdown emphasis ("**veto reform**") is layout, not a
+			// word or mark of the sentence.
 			i += size
 		default:
 			n := string(r)
