@@ -520,6 +520,18 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports political solution to the question of Western Sahara"}, []string{"Bulgaria supports United Nations"}},
 		{"We support the African Union Peace Fund and the Organization for Security and Co-operation in Europe's monitors.",
 			nil, []string{"Bulgaria supports African Union", "Bulgaria supports Organization for Security and Co-operation in Europe"}},
+		// "It is indispensable." takes up the last sentence's name.
+		{"Without UNRWA, there is no healthcare and no food. It is indispensable.",
+			[]string{"Bulgaria supports United Nations Relief and Works Agency for Palestine Refugees in the Near East"}, nil},
+		{"The Paris Agreement was adopted. It is essential that we build roads.",
+			nil, []string{"Bulgaria supports Paris Agreement"}},
+		// Refusing to allow X opposes X, unless X is the subject of what
+		// is refused; a breach named as what must be absent upholds the
+		// principle.
+		{"Bulgaria will not allow the deployment of foreign bases on its territory, and we do not allow the Paris Agreement to fail.",
+			[]string{"Bulgaria opposes foreign military bases"}, []string{"Bulgaria opposes Paris Agreement"}},
+		{"The problems of the region must be addressed by its countries without interference from external Powers.",
+			[]string{"Bulgaria supports non-interference in internal affairs"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

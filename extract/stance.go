@@ -109,6 +109,8 @@ func (x *StanceExtractor) findStances(st *Statement) []Stance {
 	mi := 0
 	ti := 0
 	var prevTarget *Mention // the first target named in the previous sentence
+	var prevAny *Mention    // the same, organisations included
+	var prevSpan Span
 	for _, s := range st.Sentences {
 		for ti < len(st.Tokens) && st.Tokens[ti].Start < s.Start {
 			ti++
@@ -124,7 +126,7 @@ func (x *StanceExtractor) findStances(st *Statement) []Stance {
 		for mj < len(st.Mentions) && st.Mentions[mj].End <= s.End {
 			mj++
 		}
-		sent := sentence{st: st, span: s, t0: ti, t1: tj, mentions: st.Mentions[mi:mj], prev: prevTarget}
+		sent := sentence{st: st, span: s, t0: ti, t1: tj, mentions: st.Mentions[mi:mj], prev: prevTarget, prevAny: prevAny, prevSpan: prevSpan}
 		if minted := x.namedProposals(&sent); len(minted) > 0 {
 			ms := append(append([]Mention(nil), sent.mentions...), minted...)
 			sort.Slice(ms, func(i, j int) bool { return ms[i].Tok < ms[j].Tok })
@@ -133,8 +135,11 @@ func (x *StanceExtractor) findStances(st *Statement) []Stance {
 		out = append(out, x.sentenceStances(&sent, speaker)...)
 		// "it" in the next sentence most often takes up the topic of this
 		// one: its first target.
-		prevTarget = nil
+		prevTarget, prevAny, prevSpan = nil, nil, s
 		for k := range sent.mentions {
+			if m := sent.mentions[k]; m.Kind == MentionEntity && isTargetEntity(m.Entity) && prevAny == nil {
+				prevAny = &sent.mentions[k]
+			}
 			if m := sent.mentions[k]; m.Kind == MentionEntity && isTargetEntity(m.Entity) && m.Entity.Kind != data.KindOrganization {
 				prevTarget = &sent.mentions[k]
 				break
@@ -151,6 +156,8 @@ type sentence struct {
 	t0, t1   int // token range
 	mentions []Mention
 	prev     *Mention // first target of the previous sentence, for "it"
+	prevAny  *Mention // the same, organisations included, for "It is indispensable."
+	prevSpan Span     // the previous sentence, for evidence that names what "it" is
 }
 
 func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []Stance {
@@ -304,6 +311,15 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		switch {
 		case passive || c.Role == "subject":
 			targets = before()
+			if len(targets) == 0 && !passive {
+				// "Without UNRWA, there is no healthcare. It is
+				// indispensable.": the pronoun stands for the last
+				// sentence's first target.
+				if t, ok := s.pronounSubject(hit); ok {
+					targets = []Mention{t}
+					conf *= 0.85
+				}
+			}
 		case c.Role == "either":
 			targets = after()
 			if len(targets) == 0 {
@@ -384,6 +400,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				if a.Entity != nil && a.Entity == t.Entity {
 					continue
 				}
+				if allowTo(toks, hit, t) {
+					// "we will not allow the Paris Agreement to fail": the
+					// infinitive says what is refused.
+					continue
+				}
 				if anachronism(t.Entity, s.st.Meta.Year) {
 					// "Goal 4, reducing child mortality" in 2010 is a
 					// Millennium goal: SDG 4 was adopted in 2015.
@@ -395,7 +416,13 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// support; what one agrees to is.
 					continue
 				}
-				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: s.span,
+				span := s.span
+				if t.TokEnd > 0 && t.Tok < s.t0 {
+					// "It" stood for a name in the sentence before: the
+					// evidence shows both.
+					span.Start = s.prevSpan.Start
+				}
+				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: span,
 					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
 				stance := c.Stance
 				// "concerned about the withdrawal from X": against the
@@ -478,7 +505,48 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	}
 	x.possessiveProposals(s, speaker, add)
 	x.illegalNames(s, speaker, add)
+	x.withoutHarms(s, speaker, add)
 	return out
+}
+
+// withoutHarms finds the principle a speaker upholds by naming its
+// breach as what must be absent: "addressed by the countries of the
+// region without interference from external Powers", "free from the
+// threat or use of force". Only a harm with an opposite counts: "without
+// poverty" upholds nothing named.
+func (x *StanceExtractor) withoutHarms(s *sentence, speaker *data.Entity, add func(Stance)) {
+	if speaker == nil {
+		return
+	}
+	toks := s.st.Tokens
+	for _, m := range s.mentions {
+		if m.Kind != MentionEntity || m.Entity.Opposite == nil || anachronism(m.Entity.Opposite, s.st.Meta.Year) {
+			continue
+		}
+		k := m.Tok - 1
+		for k > s.t0 && (toks[k].Norm == "the" || toks[k].Norm == "any" || toks[k].Norm == "all") {
+			k--
+		}
+		if k < s.t0 {
+			continue
+		}
+		at := -1
+		switch {
+		case toks[k].Norm == "without":
+			at = k
+		case k > s.t0 && toks[k-1].Norm == "free" && (toks[k].Norm == "from" || toks[k].Norm == "of"):
+			at = k - 1
+		}
+		if at < 0 {
+			continue
+		}
+		cs, _ := x.clause(s, at)
+		if x.negated(toks, cs, at) || x.inRange(x.rules.historical, toks, cs, at) {
+			continue
+		}
+		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: schema.Supports, Target: m.Entity.Opposite, Sentence: s.span,
+			Cue: s.st.Text[toks[at].Start:toks[m.Tok-1].End], Class: "without", Modality: ModAsserted, Confidence: 0.7})
+	}
 }
 
 // illegalWords qualify what they name as unlawful: "the illegal
@@ -1488,6 +1556,54 @@ func (s *sentence) antecedent(cueStart, cueEnd, hi int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return *cand, true
+}
+
+// allowTo reports whether a cue ending in "allow" or "permit" takes the
+// target as the subject of an infinitive: "not allow X to fail".
+func allowTo(toks []Token, hit cueHit, t Mention) bool {
+	if hit.cue.Stance == "opposes" && hit.end+2 < len(toks) && toks[hit.end].Norm == "the" && toks[hit.end+1].Norm == "fact" {
+		// "we cannot tolerate the fact that the rights of women are
+		// declining": the clause, not a name in it, is refused.
+		return true
+	}
+	switch toks[hit.end-1].Norm {
+	case "allow", "permit", "let":
+	default:
+		return false
+	}
+	if hit.end < len(toks) {
+		switch toks[hit.end].Norm {
+		case "us", "them", "it", "me", "him", "her", "anyone", "anybody":
+			return true // "does not allow us to access ODA"
+		}
+	}
+	return t.TokEnd > 0 && t.TokEnd+1 < len(toks) && toks[t.TokEnd].Norm == "to" && toks[t.TokEnd+1].Word
+}
+
+// pronounSubject resolves a subject pronoun right before a subject cue
+// ("It is indispensable.") to the previous sentence's first target. An
+// "it" that opens an extraposed clause ("it is essential that", "it is
+// important to") stands for nothing.
+func (s *sentence) pronounSubject(hit cueHit) (Mention, bool) {
+	toks := s.st.Tokens
+	if hit.start <= s.t0 || s.prevAny == nil {
+		return Mention{}, false
+	}
+	switch toks[hit.start-1].Norm {
+	case "it", "this", "they":
+	default:
+		return Mention{}, false
+	}
+	if hit.start-1 > s.t0 && toks[hit.start-2].Word {
+		return Mention{}, false // "it" must open its clause: not "make it a priority"
+	}
+	if hit.end < s.t1 {
+		switch toks[hit.end].Norm {
+		case "to", "that", "for", "whether", "if":
+			return Mention{}, false
+		}
+	}
+	return *s.prevAny, true
 }
 
 // passiveAnaphor resolves "this resolution" right before a passive cue
