@@ -1,6 +1,8 @@
 package eval_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,5 +66,36 @@ func TestCounts(t *testing.T) {
 	}
 	if (eval.Counts{}).F1() != 0 {
 		t.Error("F1 of nothing is not 0")
+	}
+}
+
+// TestMintedMatchesGold checks that a target minted from the text (a
+// resolution by its symbol, not in the gazetteer) matches the gold name
+// written with its punctuation.
+func TestMintedMatchesGold(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ETH_72_2017.txt", "We welcome the adoption of Security Council resolution 2378 (2017), which we introduced.\n")
+	write("ETH_72_2017.gold.tsv", "actor\tpredicate\ttarget\tgrade\tevidence\n"+
+		"Ethiopia\tsupports\tSecurity Council resolution 2378 (2017)\tclear\tWe welcome\n"+
+		"Ethiopia\tproposes\tSecurity Council resolution 2378 (2017)\tclear\twhich we introduced\n")
+	g, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := extract.NewRegistry().Build(nil, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := eval.Run(dir, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Clear.TP != 2 || r.Clear.FP != 0 {
+		t.Errorf("TP %d FP %d, want 2 and 0; misses %v spurious %v", r.Clear.TP, r.Clear.FP, r.Misses, r.Spurious)
 	}
 }

@@ -532,6 +532,11 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes foreign military bases"}, []string{"Bulgaria opposes Paris Agreement"}},
 		{"The problems of the region must be addressed by its countries without interference from external Powers.",
 			[]string{"Bulgaria supports non-interference in internal affairs"}, nil},
+		// A resolution the gazetteer lacks is a node by its symbol:
+		// "NNNN (YYYY)" is the Security Council's, "SS/NNN" the
+		// Assembly's unless another body is named.
+		{"We support resolution 2378 (2017), General Assembly resolution 99/999 and Human Rights Council resolution 16/18.",
+			[]string{"Bulgaria supports Security Council resolution 2378 (2017)", "Bulgaria supports General Assembly resolution 99/999", "Bulgaria supports Human Rights Council resolution 16/18"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

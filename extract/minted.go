@@ -34,6 +34,15 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 	}
 	var out []Mention
 	for i := s.t0; i < s.t1; i++ {
+		// "resolution 2378 (2017)", "General Assembly resolution 76/262"
+		// that the gazetteer lacks: a resolution by its symbol.
+		if toks[i].Norm == "resolution" && !covered(i) {
+			if m, ok := s.resolution(i); ok {
+				out = append(out, m)
+				i = m.TokEnd - 1
+				continue
+			}
+		}
 		// "so called" + quoted phrase or capitalised words.
 		if toks[i].Norm == "so" && i+1 < s.t1 && toks[i+1].Norm == "called" {
 			j := i + 2
@@ -109,4 +118,90 @@ func (s *sentence) mint(lo, hi int) Mention {
 	}
 	return Mention{Kind: MentionEntity, Entity: e, Tok: lo, TokEnd: hi,
 		Start: toks[lo].Start, End: toks[hi-1].End, Phrase: joinNorm(toks[lo:hi]), Minted: true}
+}
+
+// resolution reads a resolution symbol after the word "resolution" at
+// token i and mints it with a canonical label: "resolution 2378 (2017)"
+// is the Security Council's (its numbers run on, with the year), "76/262"
+// and "ES-11/1" the General Assembly's (session/number), unless the words
+// before name the Human Rights Council or another body.
+func (s *sentence) resolution(i int) (Mention, bool) {
+	toks := s.st.Tokens
+	body, lo := "", i
+	switch {
+	case i-2 >= s.t0 && toks[i-2].Norm == "security" && toks[i-1].Norm == "council":
+		body, lo = "Security Council", i-2
+	case i-2 >= s.t0 && toks[i-2].Norm == "general" && toks[i-1].Norm == "assembly":
+		body, lo = "General Assembly", i-2
+	case i-3 >= s.t0 && toks[i-3].Norm == "human" && toks[i-2].Norm == "rights" && toks[i-1].Norm == "council":
+		body, lo = "Human Rights Council", i-3
+	case i-1 >= s.t0 && (toks[i-1].Norm == "council" || toks[i-1].Norm == "assembly" || toks[i-1].Norm == "'s"):
+		return Mention{}, false // another body's, or "the Council's resolution"
+	}
+	j := i + 1
+	at := func(k int) string {
+		if k < s.t1 {
+			return toks[k].Norm
+		}
+		return ""
+	}
+	var symbol string
+	end := 0
+	switch {
+	case isNumber(at(j), 4) && at(j+1) == "(" && isNumber(at(j+2), 4) && len(at(j+2)) == 4 && at(j+3) == ")":
+		if body == "" {
+			body = "Security Council"
+		}
+		if body != "Security Council" {
+			return Mention{}, false
+		}
+		symbol, end = at(j)+" ("+at(j+2)+")", j+4
+	case isSessionSymbol(at(j)):
+		if body == "" {
+			body = "General Assembly"
+		}
+		if body == "Security Council" {
+			return Mention{}, false
+		}
+		symbol, end = at(j), j+1
+	case at(j) == "es" && isSessionSymbol(at(j+1)):
+		if body == "" {
+			body = "General Assembly"
+		}
+		if body != "General Assembly" {
+			return Mention{}, false
+		}
+		symbol, end = "ES-"+at(j+1), j+2
+	default:
+		return Mention{}, false
+	}
+	label := body + " resolution " + symbol
+	e := &data.Entity{
+		Kind:   data.KindProposal,
+		Key:    schema.Slug(label),
+		Label:  label,
+		Class:  string(schema.Resolution),
+		Source: "text",
+	}
+	return Mention{Kind: MentionEntity, Entity: e, Tok: lo, TokEnd: end,
+		Start: toks[lo].Start, End: toks[end-1].End, Phrase: joinNorm(toks[lo:end]), Minted: true}, true
+}
+
+// isNumber reports whether w is 1 to max digits.
+func isNumber(w string, max int) bool {
+	if w == "" || len(w) > max {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isSessionSymbol reports whether w is "session/number": "76/262", "11/1".
+func isSessionSymbol(w string) bool {
+	a, b, ok := strings.Cut(w, "/")
+	return ok && isNumber(a, 2) && isNumber(b, 3)
 }

@@ -328,6 +328,13 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		default:
 			targets = after()
 		}
+		if len(targets) == 0 && c.Stance == "proposes" && !passive {
+			// "resolution 2378 (2017), which we introduced": the
+			// relative pronoun's antecedent is the object.
+			if t, ok := s.relativeObject(hit.start); ok {
+				targets = []Mention{t}
+			}
+		}
 		if len(targets) == 0 && !passive && c.Role != "subject" && c.Stance != "aligns" {
 			if t, ok := s.antecedent(hit.start, hit.end, hi); ok {
 				targets = []Mention{t}
@@ -1578,6 +1585,37 @@ func allowTo(toks []Token, hit cueHit, t Mention) bool {
 		}
 	}
 	return t.TokEnd > 0 && t.TokEnd+1 < len(toks) && toks[t.TokEnd].Norm == "to" && toks[t.TokEnd+1].Word
+}
+
+// relativeObject finds the proposal a relative clause refers back to:
+// "resolution 2378 (2017), which we introduced", "the initiative that
+// my country launched". The clause's subject is one to three words.
+func (s *sentence) relativeObject(cue int) (Mention, bool) {
+	toks := s.st.Tokens
+	rel := -1
+	for k := cue - 1; k >= s.t0 && k >= cue-4; k-- {
+		if n := toks[k].Norm; n == "which" || n == "that" {
+			rel = k
+			break
+		}
+		if !toks[k].Word {
+			return Mention{}, false
+		}
+	}
+	if rel < 0 || rel == cue-1 {
+		return Mention{}, false // "which introduced" has no subject of its own
+	}
+	j := rel - 1
+	if j >= s.t0 && toks[j].Norm == "," {
+		j--
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.TokEnd == j+1 && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal {
+			return m, true
+		}
+	}
+	return Mention{}, false
 }
 
 // pronounSubject resolves a subject pronoun right before a subject cue
