@@ -537,6 +537,12 @@ func TestProposalRules(t *testing.T) {
 		// Assembly's unless another body is named.
 		{"We support resolution 2378 (2017), General Assembly resolution 99/999 and Human Rights Council resolution 16/18.",
 			[]string{"Bulgaria supports Security Council resolution 2378 (2017)", "Bulgaria supports General Assembly resolution 99/999", "Bulgaria supports Human Rights Council resolution 16/18"}, nil},
+		// A proposal that would harm is opposed; nuclear weapons as
+		// the worst threat make a stance for disarmament.
+		{"Adding additional permanent members to the Security Council would further erode its credibility, and nuclear weapons continue to represent the worst threat to humankind.",
+			[]string{"Bulgaria opposes new permanent members of the Security Council", "Bulgaria supports nuclear disarmament"}, nil},
+		{"The Paris Agreement erodes nothing.",
+			nil, []string{"Bulgaria opposes Paris Agreement"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -467,7 +467,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// describes a threat, and in "save succeeding generations
 				// from the scourge of war, as the Charter says" the
 				// Charter is no threat.
-				if c.Class == "threat" && t.Entity.Valence != data.ValenceNegative {
+				if c.Class == "threat" && t.Entity.Valence != data.ValenceNegative &&
+					!(t.Entity.Kind == data.KindProposal && wouldBefore(toks, cs, hit.start)) {
+					// A proposal said to be a threat if adopted ("adding
+					// permanent members would erode its credibility") is
+					// opposed.
 					continue
 				}
 				// A broad topic (democracy, human rights) is a stance
@@ -1563,6 +1567,17 @@ func (s *sentence) antecedent(cueStart, cueEnd, hi int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return *cand, true
+}
+
+// wouldBefore reports whether "would" or "could" stands in the three
+// words before the cue: the harm is what the subject would do.
+func wouldBefore(toks []Token, cs, cue int) bool {
+	for k := cue - 1; k >= cs && k >= cue-3; k-- {
+		if n := toks[k].Norm; n == "would" || n == "could" {
+			return true
+		}
+	}
+	return false
 }
 
 // allowTo reports whether a cue ending in "allow" or "permit" takes the
