@@ -543,6 +543,16 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes new permanent members of the Security Council", "Bulgaria supports nuclear disarmament"}, nil},
 		{"The Paris Agreement erodes nothing.",
 			nil, []string{"Bulgaria opposes Paris Agreement"}},
+		// A relative clause refers back: its subject proposes, or a
+		// passive's agent does.
+		{"We must take the right steps, including by adopting an international pact for the environment, which has been proposed by France.",
+			[]string{"France proposes Global Pact for the Environment"}, nil},
+		{"We welcome Security Council resolution 2378 (2017), which we introduced, and the Paris Agreement, which introduced new rules.",
+			[]string{"Bulgaria proposes Security Council resolution 2378 (2017)"}, []string{"Bulgaria proposes Paris Agreement"}},
+		{"A comprehensive reform of the Security Council, which Pakistan supports, should enhance its legitimacy, and resolution 70/5, which calls for the lifting of the embargo, deserves support.",
+			[]string{"Pakistan supports Security Council reform"}, []string{"Bulgaria opposes General Assembly resolution 70/5"}},
+		{"It affirmed the aspiration contained in the Universal Declaration of Human Rights that we should strive for a world free of fear.",
+			nil, []string{"Bulgaria supports Universal Declaration of Human Rights"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -276,6 +276,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				if m, ok := s.passiveAnaphor(hit.start); ok {
 					return []Mention{m}
 				}
+				// "an international pact for the environment, which has
+				// been proposed by France": the relative pronoun's.
+				if m, ok := s.relativeObject(hit.start, true); ok {
+					return []Mention{m}
+				}
 			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
 			if len(ts) > 1 && !passive {
@@ -326,13 +331,15 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				targets = before()
 			}
 		default:
-			targets = after()
-		}
-		if len(targets) == 0 && c.Stance == "proposes" && !passive {
 			// "resolution 2378 (2017), which we introduced": the
-			// relative pronoun's antecedent is the object.
-			if t, ok := s.relativeObject(hit.start); ok {
+			// relative pronoun is the object, and its antecedent the
+			// target, whatever follows the verb.
+			// A modal cue ("the aspiration that we should strive for
+			// X") heads no relative clause.
+			if t, ok := s.relativeObject(hit.start, false); ok && c.Stance != "aligns" && c.Class != "advocacy" {
 				targets = []Mention{t}
+			} else {
+				targets = after()
 			}
 		}
 		if len(targets) == 0 && !passive && c.Role != "subject" && c.Stance != "aligns" {
@@ -1604,8 +1611,13 @@ func allowTo(toks []Token, hit cueHit, t Mention) bool {
 
 // relativeObject finds the proposal a relative clause refers back to:
 // "resolution 2378 (2017), which we introduced", "the initiative that
-// my country launched". The clause's subject is one to three words.
-func (s *sentence) relativeObject(cue int) (Mention, bool) {
+// my country launched", or, for a passive cue, "a pact, which has been
+// proposed by France". Between the pronoun and the cue stand only the
+// clause's subject (a pronoun or a named actor) or, for a passive, its
+// auxiliaries: "the UDHR that we should strive for" is a complement,
+// and "resolution 70/5, which calls for the lifting" has the pronoun as
+// subject.
+func (s *sentence) relativeObject(cue int, passive bool) (Mention, bool) {
 	toks := s.st.Tokens
 	rel := -1
 	for k := cue - 1; k >= s.t0 && k >= cue-4; k-- {
@@ -1613,12 +1625,41 @@ func (s *sentence) relativeObject(cue int) (Mention, bool) {
 			rel = k
 			break
 		}
-		if !toks[k].Word {
-			return Mention{}, false
-		}
 	}
 	if rel < 0 || rel == cue-1 {
-		return Mention{}, false // "which introduced" has no subject of its own
+		return Mention{}, false
+	}
+	between := toks[rel+1 : cue]
+	if passive {
+		for _, t := range between {
+			if !relativeAux[t.Norm] {
+				return Mention{}, false
+			}
+		}
+	} else {
+		k := rel + 1
+		switch toks[k].Norm {
+		case "we", "i", "they", "he", "she":
+			k++
+		default:
+			found := false
+			for _, m := range s.mentions {
+				if m.Tok == k || m.Tok == k+1 && (toks[k].Norm == "the" || toks[k].Norm == "my" || toks[k].Norm == "our") {
+					if _, ok := actorRef(m); ok && m.Kind == MentionEntity {
+						k, found = m.TokEnd, true
+					}
+					break
+				}
+			}
+			if !found {
+				return Mention{}, false
+			}
+		}
+		for ; k < cue; k++ {
+			if !relativeAux[toks[k].Norm] || toks[k].Norm == "been" || toks[k].Norm == "was" || toks[k].Norm == "were" {
+				return Mention{}, false
+			}
+		}
 	}
 	j := rel - 1
 	if j >= s.t0 && toks[j].Norm == "," {
@@ -1632,6 +1673,13 @@ func (s *sentence) relativeObject(cue int) (Mention, bool) {
 	}
 	return Mention{}, false
 }
+
+// relativeAux are the words a relative clause may hold between its
+// subject and verb: "which we have jointly introduced", "which has been
+// proposed by".
+var relativeAux = map[string]bool{"has": true, "have": true, "had": true, "been": true, "was": true, "were": true,
+	"is": true, "are": true, "will": true, "jointly": true, "first": true, "originally": true, "recently": true,
+	"initially": true, "successfully": true, "also": true, "proudly": true}
 
 // pronounSubject resolves a subject pronoun right before a subject cue
 // ("It is indispensable.") to the previous sentence's first target. An
