@@ -553,6 +553,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Pakistan supports Security Council reform"}, []string{"Bulgaria opposes General Assembly resolution 70/5"}},
 		{"It affirmed the aspiration contained in the Universal Declaration of Human Rights that we should strive for a world free of fear.",
 			nil, []string{"Bulgaria supports Universal Declaration of Human Rights"}},
+		// Naming a case in condemning words ("aggression", "blockade")
+		// is a stance; the general notion discussed is not.
+		{"Ongoing military aggression in eastern Ukraine continues, and foreign occupation is a root cause of terrorism.",
+			[]string{"Bulgaria opposes war in Ukraine"}, []string{"Bulgaria opposes foreign occupation"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -524,7 +524,54 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	x.possessiveProposals(s, speaker, add)
 	x.illegalNames(s, speaker, add)
 	x.withoutHarms(s, speaker, add)
+	x.framedHarms(s, speaker, add)
 	return out
+}
+
+// framingWords are words by which a speaker condemns what it names:
+// "the ongoing military aggression in eastern Ukraine", "the Crimean
+// peninsula remains occupied", "the blockade" (where others say
+// "embargo").
+var framingWords = map[string]bool{"aggression": true, "occupation": true, "occupied": true, "annexation": true,
+	"annexed": true, "invasion": true, "blockade": true}
+
+// framedHarms finds a harm the speaker names in condemning words, with no
+// cue: that choice of words is the stance (lower confidence).
+func (x *StanceExtractor) framedHarms(s *sentence, speaker *data.Entity, add func(Stance)) {
+	if speaker == nil {
+		return
+	}
+	toks := s.st.Tokens
+	for _, m := range s.mentions {
+		if m.Kind != MentionEntity || m.Entity.Valence != data.ValenceNegative || m.Minted {
+			continue
+		}
+		// Only a named case counts ("the annexation of Crimea"), not the
+		// general notion a speech discusses ("foreign occupation").
+		if strings.ToLower(m.Entity.Label) == m.Entity.Label {
+			continue
+		}
+		framed := false
+		for k := m.Tok; k < m.TokEnd && !framed; k++ {
+			framed = framingWords[toks[k].Norm]
+		}
+		if !framed {
+			continue
+		}
+		cs, _ := x.clause(s, m.Tok)
+		if x.inRange(x.rules.historical, toks, cs, m.Tok) || pastYear(toks, cs, m.Tok, s.st.Meta.Year) || toks[s.t1-1].Norm == "?" {
+			continue
+		}
+		target, pred := m.Entity, schema.Opposes
+		if o := target.Opposite; o != nil {
+			target, pred = o, schema.Supports
+		}
+		if anachronism(target, s.st.Meta.Year) {
+			continue
+		}
+		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: pred, Target: target, Sentence: s.span,
+			Cue: s.st.Text[m.Start:m.End], Class: "framing", Modality: ModAsserted, Confidence: 0.6})
+	}
 }
 
 // withoutHarms finds the principle a speaker upholds by naming its
