@@ -557,6 +557,8 @@ func TestProposalRules(t *testing.T) {
 		// is a stance; the general notion discussed is not.
 		{"Ongoing military aggression in eastern Ukraine continues, and foreign occupation is a root cause of terrorism.",
 			[]string{"Bulgaria opposes war in Ukraine"}, []string{"Bulgaria opposes foreign occupation"}},
+		{"Terrorism and the proliferation of weapons of mass destruction remain existential threats, and the Global Counter-Terrorism Strategy remains paramount; we have consistently stood up for the right of self-determination.",
+			[]string{"Bulgaria opposes nuclear proliferation", "Bulgaria supports United Nations Global Counter-Terrorism Strategy", "Bulgaria supports right to self-determination"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}
