@@ -559,6 +559,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes war in Ukraine"}, []string{"Bulgaria opposes foreign occupation"}},
 		{"Terrorism and the proliferation of weapons of mass destruction remain existential threats, and the Global Counter-Terrorism Strategy remains paramount; we have consistently stood up for the right of self-determination.",
 			[]string{"Bulgaria opposes nuclear proliferation", "Bulgaria supports United Nations Global Counter-Terrorism Strategy", "Bulgaria supports right to self-determination"}, nil},
+		// A listed subject is praised whole; a list of threats is
+		// description.
+		{"The Global Counter-Terrorism Strategy and the Plan of Action to Prevent Violent Extremism remain paramount.",
+			[]string{"Bulgaria supports United Nations Global Counter-Terrorism Strategy", "Bulgaria supports prevention of violent extremism"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -288,6 +288,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// attached to by a preposition.
 				if k := subjectHead(toks, ts); k < len(ts)-1 {
 					ts = []Mention{ts[k], ts[len(ts)-1]}
+				} else if c.Stance == "supports" {
+					// "the Global Counter-Terrorism Strategy and the Plan
+					// of Action to Prevent Violent Extremism remain
+					// paramount": a listed subject is praised whole. (A
+					// list of threats is description, not a stance.)
+					ts = subjectList(toks, ts)
 				} else {
 					ts = ts[len(ts)-1:]
 				}
@@ -1857,6 +1863,16 @@ func chained(toks []Token, hit, next cueHit) bool {
 		}
 	}
 	return len(gap) <= 2
+}
+
+// subjectList returns the nearest target and those listed before it,
+// joined by commas and "and" only.
+func subjectList(toks []Token, ts []Mention) []Mention {
+	k := len(ts) - 1
+	for k > 0 && onlyListGlue(toks[ts[k-1].TokEnd:ts[k].Tok]) && ts[k].Tok > ts[k-1].TokEnd {
+		k--
+	}
+	return ts[k:]
 }
 
 // subjectHead picks, of the targets before a subject cue, the head of the
