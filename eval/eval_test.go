@@ -22,7 +22,9 @@ var floors = []struct {
 	{"testdata/heldout", 0.66, 0.29, 0.98},
 }
 
-func TestQualityFloors(t *testing.T) {
+// pipeline builds the default extraction pipeline.
+func pipeline(t *testing.T) *extract.Pipeline {
+	t.Helper()
 	g, err := data.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -31,6 +33,11 @@ func TestQualityFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+func TestQualityFloors(t *testing.T) {
+	p := pipeline(t)
 	for _, f := range floors {
 		r, err := eval.Run(f.dir, p)
 		if err != nil {
@@ -84,15 +91,7 @@ func TestMintedMatchesGold(t *testing.T) {
 	write("ETH_72_2017.gold.tsv", "actor\tpredicate\ttarget\tgrade\tevidence\n"+
 		"Ethiopia\tsupports\tSecurity Council resolution 2378 (2017)\tclear\tWe welcome\n"+
 		"Ethiopia\tproposes\tSecurity Council resolution 2378 (2017)\tclear\twhich we introduced\n")
-	g, err := data.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := extract.NewRegistry().Build(nil, g)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := eval.Run(dir, p)
+	r, err := eval.Run(dir, pipeline(t))
 	if err != nil {
 		t.Fatal(err)
 	}

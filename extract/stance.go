@@ -534,6 +534,17 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	return out
 }
 
+// opposed returns the edge that opposing harm e makes in a statement of
+// year: opposes e, or supports the principle that is its opposite; false
+// when that target did not exist yet.
+func opposed(e *data.Entity, year string) (*data.Entity, quad.IRI, bool) {
+	target, pred := e, schema.Opposes
+	if o := e.Opposite; o != nil {
+		target, pred = o, schema.Supports
+	}
+	return target, pred, !anachronism(target, year)
+}
+
 // framingWords are words by which a speaker condemns what it names:
 // "the ongoing military aggression in eastern Ukraine", "the Crimean
 // peninsula remains occupied", "the blockade" (where others say
@@ -568,11 +579,8 @@ func (x *StanceExtractor) framedHarms(s *sentence, speaker *data.Entity, add fun
 		if x.inRange(x.rules.historical, toks, cs, m.Tok) || pastYear(toks, cs, m.Tok, s.st.Meta.Year) || toks[s.t1-1].Norm == "?" {
 			continue
 		}
-		target, pred := m.Entity, schema.Opposes
-		if o := target.Opposite; o != nil {
-			target, pred = o, schema.Supports
-		}
-		if anachronism(target, s.st.Meta.Year) {
+		target, pred, ok := opposed(m.Entity, s.st.Meta.Year)
+		if !ok {
 			continue
 		}
 		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: pred, Target: target, Sentence: s.span,
@@ -693,11 +701,8 @@ func (x *StanceExtractor) illegalNames(s *sentence, speaker *data.Entity, add fu
 		if x.negated(toks, cs, at) || x.inRange(x.rules.historical, toks, cs, at) {
 			continue
 		}
-		target, pred := m.Entity, schema.Opposes
-		if o := target.Opposite; o != nil {
-			target, pred = o, schema.Supports
-		}
-		if anachronism(target, s.st.Meta.Year) {
+		target, pred, ok := opposed(m.Entity, s.st.Meta.Year)
+		if !ok {
 			continue
 		}
 		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: pred, Target: target, Minted: m.Minted, Sentence: s.span,
