@@ -563,6 +563,9 @@ func TestProposalRules(t *testing.T) {
 		// description.
 		{"The Global Counter-Terrorism Strategy and the Plan of Action to Prevent Violent Extremism remain paramount.",
 			[]string{"Bulgaria supports United Nations Global Counter-Terrorism Strategy", "Bulgaria supports prevention of violent extremism"}, nil},
+		// Deploring someone's withdrawal from X supports X.
+		{"We deplore the withdrawal of the United States from the Joint Comprehensive Plan of Action.",
+			[]string{"Bulgaria supports Joint Comprehensive Plan of Action"}, []string{"Bulgaria opposes Joint Comprehensive Plan of Action"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

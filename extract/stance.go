@@ -453,7 +453,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// ... threatens": the inverter governs the list.
 					invLo = maxInt(cs, t.Tok-6)
 				}
-				if x.inRange(r.inverter, toks, invLo, t.Tok) {
+				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) {
 					switch stance {
 					case "supports":
 						stance, base.Class = "opposes", "inverted-"+c.Class
@@ -1640,6 +1640,29 @@ func wouldBefore(toks []Token, cs, cue int) bool {
 	for k := cue - 1; k >= cs && k >= cue-3; k-- {
 		if n := toks[k].Norm; n == "would" || n == "could" {
 			return true
+		}
+	}
+	return false
+}
+
+// withdrawalFrom reports whether the target at tok is what someone
+// named withdraws from: "the withdrawal of the United States from the
+// JCPOA", "Russia's withdrawal from the Black Sea Grain Initiative".
+func withdrawalFrom(toks []Token, lo, tok int) bool {
+	j := tok - 1
+	if j >= lo && toks[j].Norm == "the" {
+		j--
+	}
+	if j < lo || toks[j].Norm != "from" {
+		return false
+	}
+	for k := j - 1; k >= lo; k-- {
+		switch n := toks[k].Norm; {
+		case n == "withdrawal" || n == "withdrawing" || n == "withdrew" || n == "withdraw" || n == "exit" || n == "departure":
+			return k < j-1 // "withdrawal from" alone is the trigger list's
+		case n == "of" || n == "the" || n == "'s" || toks[k].Word && toks[k].Upper:
+		default:
+			return false
 		}
 	}
 	return false
