@@ -566,6 +566,10 @@ func TestProposalRules(t *testing.T) {
 		// Deploring someone's withdrawal from X supports X.
 		{"We deplore the withdrawal of the United States from the Joint Comprehensive Plan of Action.",
 			[]string{"Bulgaria supports Joint Comprehensive Plan of Action"}, []string{"Bulgaria opposes Joint Comprehensive Plan of Action"}},
+		// Regret opposes its object, not a clause it introduces; a harm
+		// is named as a harm.
+		{"We firmly oppose any attempt to militarize outer space, we regret Russia's withdrawal from the Black Sea Grain Initiative, and we regret that the Paris Agreement was not implemented.",
+			[]string{"Bulgaria opposes weaponization of outer space", "Bulgaria supports Black Sea Grain Initiative"}, []string{"Bulgaria opposes Paris Agreement", "Bulgaria opposes outer space security"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

@@ -1671,6 +1671,9 @@ func withdrawalFrom(toks []Token, lo, tok int) bool {
 // allowTo reports whether a cue ending in "allow" or "permit" takes the
 // target as the subject of an infinitive: "not allow X to fail".
 func allowTo(toks []Token, hit cueHit, t Mention) bool {
+	if hit.cue.Stance == "opposes" && hit.end < len(toks) && toks[hit.end].Norm == "that" {
+		return true // "we regret that the Paris Agreement was not implemented"
+	}
 	if hit.cue.Stance == "opposes" && hit.end+2 < len(toks) && toks[hit.end].Norm == "the" && toks[hit.end+1].Norm == "fact" {
 		// "we cannot tolerate the fact that the rights of women are
 		// declining": the clause, not a name in it, is refused.
