@@ -98,6 +98,12 @@ func runIngest(ctx context.Context, g *globalOptions, o *ingestOptions) error {
 
 	var sum ingestSummary
 	if err := loadGazetteerGraph(ctx, store, p, &sum); err != nil {
+		if ctx.Err() != nil {
+			// Interrupted before the first statement: the gazetteer
+			// graph is replaced in one transaction, so nothing is half
+			// written.
+			return fmt.Errorf("interrupted after 0 files, while loading the gazetteer graph; nothing of this run is stored, run ingest again to finish")
+		}
 		return err
 	}
 	version := extract.FullVersion(p.Gazetteers)
