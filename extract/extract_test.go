@@ -570,6 +570,8 @@ func TestProposalRules(t *testing.T) {
 		// is named as a harm.
 		{"We firmly oppose any attempt to militarize outer space, we regret Russia's withdrawal from the Black Sea Grain Initiative, and we regret that the Paris Agreement was not implemented.",
 			[]string{"Bulgaria opposes weaponization of outer space", "Bulgaria supports Black Sea Grain Initiative"}, []string{"Bulgaria opposes Paris Agreement", "Bulgaria opposes outer space security"}},
+		{"The Arms Trade Treaty is a landmark achievement, and the Black Sea Grain Initiative must be renewed.",
+			[]string{"Bulgaria supports Arms Trade Treaty", "Bulgaria supports Black Sea Grain Initiative"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}
