@@ -572,6 +572,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes weaponization of outer space", "Bulgaria supports Black Sea Grain Initiative"}, []string{"Bulgaria opposes Paris Agreement", "Bulgaria opposes outer space security"}},
 		{"The Arms Trade Treaty is a landmark achievement, and the Black Sea Grain Initiative must be renewed.",
 			[]string{"Bulgaria supports Arms Trade Treaty", "Bulgaria supports Black Sea Grain Initiative"}, nil},
+		{"Israeli settlements constitute a flagrant violation of international law and are an obstacle to peace; the embargo against Cuba must end, and terrorism has no justification.",
+			[]string{"Bulgaria opposes Israeli settlements", "Bulgaria opposes embargo against Cuba", "Bulgaria opposes terrorism"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}
