@@ -574,6 +574,8 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports Arms Trade Treaty", "Bulgaria supports Black Sea Grain Initiative"}, nil},
 		{"Israeli settlements constitute a flagrant violation of international law and are an obstacle to peace; the embargo against Cuba must end, and terrorism has no justification.",
 			[]string{"Bulgaria opposes Israeli settlements", "Bulgaria opposes embargo against Cuba", "Bulgaria opposes terrorism"}, nil},
+		{"We echo the African Union's call for debt relief.",
+			[]string{"Bulgaria supports debt relief for developing countries", "African Union supports debt relief for developing countries"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

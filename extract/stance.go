@@ -1863,7 +1863,7 @@ func modifies(toks []Token, end, hi int) bool {
 // strengthened, so the explicit cue governs through the weak one. A cue
 // that turns the stance ("support ending the blockade") does not chain.
 func chained(toks []Token, hit, next cueHit) bool {
-	if hit.cue.Stance != "supports" || next.cue.Stance != "supports" || hit.cue.Weight <= next.cue.Weight {
+	if hit.cue.Stance != "supports" || next.cue.Stance != "supports" {
 		return false
 	}
 	gap := toks[hit.end:next.start]
@@ -1885,6 +1885,9 @@ func chained(toks []Token, hit, next cueHit) bool {
 	}
 	if len(gap) == 1 && (gap[0].Norm == "its" || gap[0].Norm == "their" || gap[0].Norm == "your" || gap[0].Norm == "our") {
 		return true
+	}
+	if hit.cue.Weight <= next.cue.Weight {
+		return false // the weak cue opening the object is the stronger one's
 	}
 	for _, t := range gap {
 		switch t.Norm {
