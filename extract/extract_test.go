@@ -576,6 +576,9 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes Israeli settlements", "Bulgaria opposes embargo against Cuba", "Bulgaria opposes terrorism"}, nil},
 		{"We echo the African Union's call for debt relief.",
 			[]string{"Bulgaria supports debt relief for developing countries", "African Union supports debt relief for developing countries"}, nil},
+		// Concern about a lack of progress on X is support for X.
+		{"We are deeply concerned about the lack of progress on the two-State solution.",
+			[]string{"Bulgaria supports two-State solution"}, []string{"Bulgaria opposes two-State solution"}},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

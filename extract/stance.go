@@ -453,7 +453,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// ... threatens": the inverter governs the list.
 					invLo = maxInt(cs, t.Tok-6)
 				}
-				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) {
+				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) || lackOfProgress(toks, maxInt(hit.end, t.Tok-6), t.Tok) {
 					switch stance {
 					case "supports":
 						stance, base.Class = "opposes", "inverted-"+c.Class
@@ -1666,6 +1666,29 @@ func withdrawalFrom(toks []Token, lo, tok int) bool {
 		}
 	}
 	return false
+}
+
+// lackOfProgress reports whether the target at tok is what progress is
+// lacking on: "concerned about the lack of progress on the two-State
+// solution", "the slow implementation of the Paris Agreement".
+func lackOfProgress(toks []Token, lo, tok int) bool {
+	j := tok - 1
+	if j >= lo && toks[j].Norm == "the" {
+		j--
+	}
+	if j-2 < lo {
+		return false
+	}
+	switch toks[j].Norm {
+	case "on", "in", "towards", "of":
+	default:
+		return false
+	}
+	a, b := toks[j-2].Norm, toks[j-1].Norm
+	if a == "of" && b == "progress" {
+		return j-3 >= lo && (toks[j-3].Norm == "lack" || toks[j-3].Norm == "absence")
+	}
+	return (a == "slow" || a == "insufficient" || a == "limited") && (b == "progress" || b == "implementation")
 }
 
 // allowTo reports whether a cue ending in "allow" or "permit" takes the
