@@ -579,6 +579,10 @@ func TestProposalRules(t *testing.T) {
 		// Concern about a lack of progress on X is support for X.
 		{"We are deeply concerned about the lack of progress on the two-State solution.",
 			[]string{"Bulgaria supports two-State solution"}, []string{"Bulgaria opposes two-State solution"}},
+		// An opening "with X," leaves the name after the comma the
+		// subject.
+		{"Together with Norway, Kenya launched the Global Development Initiative.",
+			[]string{"Kenya proposes Global Development Initiative"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
 	}

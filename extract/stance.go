@@ -1343,6 +1343,9 @@ var actorHeads = map[string]bool{"government": true, "governments": true, "presi
 // the United Nations and the African Union"); "the", "both" and "all"
 // may stand between.
 func inPrepPhrase(toks []Token, i, lo int) bool {
+	// "With Norway, Kenya launched ...": a comma right before the name
+	// closes an opening phrase, and the name is the subject.
+	afterComma := i-1 >= lo && toks[i-1].Norm == ","
 	for j := i - 1; j >= lo && j >= i-12; j-- {
 		switch n := toks[j].Norm; {
 		case n == "the" || n == "both" || n == "all":
@@ -1351,6 +1354,9 @@ func inPrepPhrase(toks []Token, i, lo int) bool {
 			// stands for its government.
 			return false
 		case subjectPreps[n]:
+			if afterComma && j <= lo+1 {
+				return false
+			}
 			return true
 		case n == "and" || n == ",":
 			// Part of a list: its head decides.
