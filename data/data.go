@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,10 +71,16 @@ func LoadFS(fsys fs.FS) (*Gazetteers, error) {
 	if err != nil {
 		return nil, err
 	}
+	lenient := make(map[string]bool)
+	for name := range files {
+		if _, mine := user[name]; !mine {
+			lenient[name] = true
+		}
+	}
 	for name, b := range user {
 		files[name] = b
 	}
-	return parseFiles(files)
+	return parseFiles(files, lenient)
 }
 
 // ParseFS loads the gazetteers from the *.tsv files at the top of fsys
@@ -84,7 +91,7 @@ func ParseFS(fsys fs.FS) (*Gazetteers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseFiles(files)
+	return parseFiles(files, nil)
 }
 
 func readFiles(fsys fs.FS) (map[string][]byte, error) {
@@ -194,7 +201,12 @@ var stances = map[string]bool{StanceSupports: true, StanceOpposes: true, StanceP
 var roles = map[string]bool{RoleObject: true, RoleSubject: true, RoleEither: true}
 
 // parseFiles parses and checks a set of files (name -> contents).
-func parseFiles(files map[string][]byte) (*Gazetteers, error) {
+// parseFiles parses the gazetteer files. A row of a lenient file (an
+// embedded file kept beside a user's) that refers to an entity no file
+// defines any more, because the user replaced the file that did, is
+// dropped with a warning instead of failing the load: a user who replaces
+// topics.tsv need not also rewrite proposals.tsv and valence.tsv.
+func parseFiles(files map[string][]byte, lenient map[string]bool) (*Gazetteers, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -202,7 +214,7 @@ func parseFiles(files map[string][]byte) (*Gazetteers, error) {
 	sort.Strings(names)
 
 	h := sha256.New()
-	g := &Gazetteers{Triggers: make(map[string][]string), byID: make(map[string]*Entity), Files: names}
+	g := &Gazetteers{Triggers: make(map[string][]string), byID: make(map[string]*Entity), Files: names, lenient: lenient}
 	var errs ErrorList
 	var valences []row // applied once every entity is known
 	for _, name := range names {
@@ -242,7 +254,8 @@ func parseFiles(files map[string][]byte) (*Gazetteers, error) {
 		g.addValence(r, &errs)
 	}
 	g.checkReferences(&errs)
-	g.Warnings = g.ambiguities()
+	g.Warnings = append(g.ambiguities(), g.dropped...)
+	g.Warnings.Sort()
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
@@ -574,12 +587,29 @@ func (g *Gazetteers) checkReferences(errs *ErrorList) {
 			continue
 		}
 		switch p := g.byID[e.PartOf]; {
+		case p == nil && g.lenient[e.File]:
+			g.dropped.Addf(e.File, e.Line, "unknown part_of %q (its file was replaced): part_of ignored", e.PartOf)
+			e.PartOf = ""
 		case p == nil:
 			errs.Addf(e.File, e.Line, "unknown part_of %q", e.PartOf)
 		case p == e:
 			errs.Addf(e.File, e.Line, "%q is part of itself", e.ID())
 		}
 	}
+	g.Memberships = slices.DeleteFunc(g.Memberships, func(m Membership) bool {
+		if !g.lenient[m.File] || (m.Member == "" || g.byID[m.Member] != nil) && (m.Group == "" || g.byID[m.Group] != nil) {
+			return false
+		}
+		g.dropped.Addf(m.File, m.Line, "membership of %q in %q names an entity whose file was replaced: row ignored", m.Member, m.Group)
+		return true
+	})
+	g.Posts = slices.DeleteFunc(g.Posts, func(p Post) bool {
+		if !g.lenient[p.File] || (p.Forum == "" || g.byID[p.Forum] != nil) && (p.HolderState == "" || g.byID[p.HolderState] != nil) {
+			return false
+		}
+		g.dropped.Addf(p.File, p.Line, "post %s of %q names an entity whose file was replaced: row ignored", p.Role, p.Forum)
+		return true
+	})
 	seen := make(map[string]*Membership)
 	for i := range g.Memberships {
 		m := &g.Memberships[i]
@@ -657,6 +687,10 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 	id, v := r.get("entity"), r.get("valence")
 	e := g.byID[id]
 	if e == nil {
+		if g.lenient[r.t.file] {
+			g.dropped.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q (its file was replaced): row ignored", id))
+			return
+		}
 		errs.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q", id))
 		return
 	}
@@ -667,7 +701,9 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 	e.Valence = v
 	if o := r.get("opposite"); o != "" {
 		e.Opposite = g.byID[o]
-		if e.Opposite == nil {
+		if e.Opposite == nil && g.lenient[r.t.file] {
+			g.dropped.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q (its file was replaced): opposite ignored", o))
+		} else if e.Opposite == nil {
 			errs.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q", o))
 		}
 	}

@@ -459,3 +459,38 @@ func TestHolder(t *testing.T) {
 		t.Errorf("Chair of the OEWG on 2021-12-14 = %+v", p)
 	}
 }
+
+// TestLoadFSReplacedFile checks that replacing an embedded file leaves
+// the embedded rows that name its entities out with a warning, instead of
+// failing the load, while a user's own file is still checked strictly.
+func TestLoadFSReplacedFile(t *testing.T) {
+	topics := "kind\tkey\tlabel\tclass\taliases\n" +
+		"topic\tmy-topic\tmy topic\tTopic\t\n"
+	g, err := LoadFS(mapFS(map[string]string{"topics.tsv": topics}))
+	if err != nil {
+		t.Fatalf("LoadFS with topics.tsv replaced: %v", err)
+	}
+	if g.Lookup("topic/my-topic") == nil || g.Lookup("topic/multilateralism") != nil {
+		t.Fatalf("topics.tsv not replaced")
+	}
+	dropped := 0
+	for _, w := range g.Warnings {
+		if strings.Contains(w.Error(), "was replaced") {
+			dropped++
+		}
+	}
+	if dropped == 0 {
+		t.Errorf("no warning for the embedded rows naming replaced topics")
+	}
+	for _, e := range g.Entities {
+		if e.PartOf != "" && g.Lookup(e.PartOf) == nil {
+			t.Errorf("%s keeps part_of %q, which no file defines", e.ID(), e.PartOf)
+		}
+	}
+	// The user's own valence.tsv is held to every reference.
+	_, err = LoadFS(mapFS(map[string]string{"topics.tsv": topics,
+		"valence.tsv": "entity\tvalence\topposite\ntopic/terrorism\tnegative\t\n"}))
+	if err == nil || !strings.Contains(err.Error(), `unknown entity "topic/terrorism"`) {
+		t.Errorf("user valence.tsv naming an unknown topic: %v", err)
+	}
+}

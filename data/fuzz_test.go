@@ -37,7 +37,7 @@ func FuzzParseTSV(f *testing.F) {
 				t.Fatalf("row at line %d has %d cells, header %d", r.line, len(r.cells), len(tbl.header))
 			}
 		}
-		g, err := parseFiles(map[string][]byte{name: data})
+		g, err := parseFiles(map[string][]byte{name: data}, nil)
 		if err == nil {
 			if g == nil {
 				t.Fatal("nil gazetteers and nil error")

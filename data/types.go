@@ -213,6 +213,9 @@ type Gazetteers struct {
 	// matcher should treat as ambiguous.
 	Warnings ErrorList
 
+	lenient map[string]bool // embedded files kept beside a user's (see parseFiles)
+	dropped ErrorList       // rows of lenient files ignored, reported as warnings
+
 	byID map[string]*Entity
 }
 

@@ -260,3 +260,25 @@ func TestRecordShrinks(t *testing.T) {
 		t.Errorf("after becoming one statement: %s", c)
 	}
 }
+
+// TestGazetteerReplacedFileNotice checks that replacing an embedded
+// gazetteer file still extracts, and that the embedded rows left out for
+// naming its entities are reported on stderr, not silently lost.
+func TestGazetteerReplacedFileNotice(t *testing.T) {
+	dir := t.TempDir()
+	topics := "kind\tkey\tlabel\tclass\taliases\ntopic\tmy-topic\tmy topic\tTopic\tour pet topic\n"
+	if err := os.WriteFile(filepath.Join(dir, "topics.tsv"), []byte(topics), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "BGR_78_2023.txt")
+	if err := os.WriteFile(p, []byte("Bulgaria supports our pet topic and the Paris Agreement.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := mustRun(t, "--gazetteer", dir, "extract", "--format", "table", p)
+	if !strings.Contains(out, "my topic") || !strings.Contains(out, "Paris Agreement") {
+		t.Errorf("extract with a replaced topics.tsv:\n%s", out)
+	}
+	if !strings.Contains(errOut, "embedded rows name entities your files no longer define") {
+		t.Errorf("no notice of the rows left out; stderr:\n%s", errOut)
+	}
+}

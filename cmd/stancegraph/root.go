@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -20,6 +21,8 @@ type globalOptions struct {
 	Gazetteer string // directory overriding the embedded gazetteers
 	// PostgresFKChecks keeps PostgreSQL's foreign-key checks on in writes.
 	PostgresFKChecks bool
+	// errOut receives notices about the gazetteers (the command's stderr).
+	errOut io.Writer
 }
 
 const defaultDB = "./stancegraph.db"
@@ -46,6 +49,9 @@ Exit status: 0 success, 1 failure (or some inputs failed), 2 bad usage,
   stancegraph export -o graph.nq`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			g.errOut = cmd.ErrOrStderr()
+		},
 	}
 	dbDefault := defaultDB
 	if v := os.Getenv("STANCEGRAPH_DB"); v != "" {
@@ -86,6 +92,18 @@ func (g *globalOptions) gazetteers() (*data.Gazetteers, error) {
 	gz, err := data.LoadDir(g.Gazetteer)
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer %s: %w", g.Gazetteer, err)
+	}
+	// Embedded rows that point into a file the user replaced are
+	// dropped; say so once, with the first, so nothing vanishes unseen.
+	var dropped data.ErrorList
+	for _, w := range gz.Warnings {
+		if strings.Contains(w.Err.Error(), "was replaced") {
+			dropped = append(dropped, w)
+		}
+	}
+	if len(dropped) > 0 && g.errOut != nil {
+		fmt.Fprintf(g.errOut, "gazetteer %s: %d embedded rows name entities your files no longer define and are ignored (first: %s)\n",
+			g.Gazetteer, len(dropped), dropped[0])
 	}
 	return gz, nil
 }
