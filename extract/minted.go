@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/cayleygraph/quad"
 	"github.com/stancegraph/stancegraph/data"
 	"github.com/stancegraph/stancegraph/schema"
 )
@@ -108,12 +109,18 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 func (s *sentence) mint(lo, hi int) Mention {
 	toks := s.st.Tokens
 	label := s.st.Text[toks[lo].Start:toks[hi-1].End]
-	label = strings.Join(strings.Fields(label), " ")
+	return s.mintAs(strings.Join(strings.Fields(label), " "), schema.Proposal, lo, hi)
+}
+
+// mintAs makes a proposal entity of class with label, named by the words
+// toks[lo:hi].
+func (s *sentence) mintAs(label string, class quad.IRI, lo, hi int) Mention {
+	toks := s.st.Tokens
 	e := &data.Entity{
 		Kind:   data.KindProposal,
 		Key:    schema.Slug(label),
 		Label:  label,
-		Class:  string(schema.Proposal),
+		Class:  string(class),
 		Source: "text",
 	}
 	return Mention{Kind: MentionEntity, Entity: e, Tok: lo, TokEnd: hi,
@@ -175,16 +182,7 @@ func (s *sentence) resolution(i int) (Mention, bool) {
 	default:
 		return Mention{}, false
 	}
-	label := body + " resolution " + symbol
-	e := &data.Entity{
-		Kind:   data.KindProposal,
-		Key:    schema.Slug(label),
-		Label:  label,
-		Class:  string(schema.Resolution),
-		Source: "text",
-	}
-	return Mention{Kind: MentionEntity, Entity: e, Tok: lo, TokEnd: end,
-		Start: toks[lo].Start, End: toks[end-1].End, Phrase: joinNorm(toks[lo:end]), Minted: true}, true
+	return s.mintAs(body+" resolution "+symbol, schema.Resolution, lo, end), true
 }
 
 // isNumber reports whether w is 1 to max digits.
