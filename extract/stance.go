@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cayleygraph/quad"
 	"github.com/stancegraph/stancegraph/data"
@@ -259,9 +260,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				// A long subject ("Allocating ... a non-permanent seat to
 				// the Group of Eastern European States in a future
 				// reformed Security Council remains a priority") may
-				// start before the window; a name that reaches into it
-				// still counts.
-				// A passive cue's subject is the name just before it.
+				// start before the window; a proposal name that reaches
+				// into it still counts. A passive cue's subject is the
+				// name just before it, so it gets no such reach.
 				start := near
 				for _, m := range s.mentions {
 					if !passive && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal && m.Tok >= lo && m.Tok < near && m.TokEnd > near && m.Tok < start {
@@ -358,7 +359,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			// "X, Y and Z align themselves with this statement."
 			targets = []Mention{{Kind: MentionEntity, Entity: speaker}}
 		}
-		if len(targets) == 0 {
+		if len(targets) == 0 || refusesClause(toks, hit) {
 			continue
 		}
 		// Actors.
@@ -497,11 +498,13 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					!(c.Class == "evaluation" && c.Role == "subject") {
 					continue
 				}
-				if stance == "opposes" && t.Entity.Opposite != nil && !anachronism(t.Entity.Opposite, s.st.Meta.Year) {
+				if stance == "opposes" && t.Entity.Opposite != nil {
 					// "refrain from the use of force" upholds the
 					// prohibition of it: one node gathers both ways of
 					// saying so.
-					stance, base.Target, base.Minted = "supports", t.Entity.Opposite, false
+					if o, _, ok := opposed(t.Entity, s.st.Meta.Year); ok {
+						stance, base.Target, base.Minted = "supports", o, false
+					}
 				}
 				switch stance {
 				case "supports":
@@ -545,6 +548,19 @@ func opposed(e *data.Entity, year string) (*data.Entity, quad.IRI, bool) {
 	return target, pred, !anachronism(target, year)
 }
 
+// hasPrefixFold reports whether s begins with prefix, ignoring case,
+// without allocating: these checks run for every mention of every
+// sentence.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// hasUpper reports whether s holds an upper-case letter: a label that
+// names a case ("annexation of Crimea") rather than a notion.
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
+}
+
 // framingWords are words by which a speaker condemns what it names:
 // "the ongoing military aggression in eastern Ukraine", "the Crimean
 // peninsula remains occupied", "the blockade" (where others say
@@ -565,7 +581,7 @@ func (x *StanceExtractor) framedHarms(s *sentence, speaker *data.Entity, add fun
 		}
 		// Only a named case counts ("the annexation of Crimea"), not the
 		// general notion a speech discusses ("foreign occupation").
-		if strings.ToLower(m.Entity.Label) == m.Entity.Label {
+		if !hasUpper(m.Entity.Label) {
 			continue
 		}
 		framed := false
@@ -599,7 +615,11 @@ func (x *StanceExtractor) withoutHarms(s *sentence, speaker *data.Entity, add fu
 	}
 	toks := s.st.Tokens
 	for _, m := range s.mentions {
-		if m.Kind != MentionEntity || m.Entity.Opposite == nil || anachronism(m.Entity.Opposite, s.st.Meta.Year) {
+		if m.Kind != MentionEntity || m.Entity.Opposite == nil {
+			continue
+		}
+		principle, _, ok := opposed(m.Entity, s.st.Meta.Year)
+		if !ok {
 			continue
 		}
 		k := m.Tok - 1
@@ -623,7 +643,7 @@ func (x *StanceExtractor) withoutHarms(s *sentence, speaker *data.Entity, add fu
 		if x.negated(toks, cs, at) || x.inRange(x.rules.historical, toks, cs, at) {
 			continue
 		}
-		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: schema.Supports, Target: m.Entity.Opposite, Sentence: s.span,
+		add(Stance{Actor: ActorRef{Entity: speaker}, Pred: schema.Supports, Target: principle, Sentence: s.span,
 			Cue: s.st.Text[toks[at].Start:toks[m.Tok-1].End], Class: "without", Modality: ModAsserted, Confidence: 0.7})
 	}
 }
@@ -631,15 +651,6 @@ func (x *StanceExtractor) withoutHarms(s *sentence, speaker *data.Entity, add fu
 // illegalWords qualify what they name as unlawful: "the illegal
 // blockade", "illegally occupied Jammu and Kashmir".
 var illegalWords = map[string]bool{"illegal": true, "illegally": true, "unlawful": true, "unlawfully": true, "illegitimate": true}
-
-// isCopulaOrPrep: "illegal under international law" qualifies no name.
-func isCopulaOrPrep(w string) bool {
-	switch w {
-	case "under", "to", "for", "on", "at", "as", "is", "are", "was", "were", "be", "the", "a", "an", "according":
-		return true
-	}
-	return false
-}
 
 // illegalCompanions are the words that stand with "illegal" before a
 // name: "the illegal, unjust and inhumane blockade".
@@ -666,7 +677,7 @@ func (x *StanceExtractor) illegalNames(s *sentence, speaker *data.Entity, add fu
 		if m.Kind != MentionEntity || !isTargetEntity(m.Entity) || m.Entity.Valence == data.ValenceHazard {
 			continue
 		}
-		if l := strings.ToLower(m.Entity.Label); strings.HasPrefix(l, "illegal") || strings.HasPrefix(l, "illicit") || strings.HasPrefix(l, "unlawful") {
+		if l := m.Entity.Label; hasPrefixFold(l, "illegal") || hasPrefixFold(l, "illicit") || hasPrefixFold(l, "unlawful") {
 			continue
 		}
 		at := -1
@@ -1651,14 +1662,21 @@ func wouldBefore(toks []Token, cs, cue int) bool {
 	return false
 }
 
-// withdrawalFrom reports whether the target at tok is what someone
-// named withdraws from: "the withdrawal of the United States from the
-// JCPOA", "Russia's withdrawal from the Black Sea Grain Initiative".
-func withdrawalFrom(toks []Token, lo, tok int) bool {
+// wordBefore returns the index of the word before the target at tok,
+// past an article ("from the JCPOA"); below lo when there is none.
+func wordBefore(toks []Token, lo, tok int) int {
 	j := tok - 1
 	if j >= lo && toks[j].Norm == "the" {
 		j--
 	}
+	return j
+}
+
+// withdrawalFrom reports whether the target at tok is what someone
+// named withdraws from: "the withdrawal of the United States from the
+// JCPOA", "Russia's withdrawal from the Black Sea Grain Initiative".
+func withdrawalFrom(toks []Token, lo, tok int) bool {
+	j := wordBefore(toks, lo, tok)
 	if j < lo || toks[j].Norm != "from" {
 		return false
 	}
@@ -1678,10 +1696,7 @@ func withdrawalFrom(toks []Token, lo, tok int) bool {
 // lacking on: "concerned about the lack of progress on the two-State
 // solution", "the slow implementation of the Paris Agreement".
 func lackOfProgress(toks []Token, lo, tok int) bool {
-	j := tok - 1
-	if j >= lo && toks[j].Norm == "the" {
-		j--
-	}
+	j := wordBefore(toks, lo, tok)
 	if j-2 < lo {
 		return false
 	}
@@ -1697,17 +1712,22 @@ func lackOfProgress(toks []Token, lo, tok int) bool {
 	return (a == "slow" || a == "insufficient" || a == "limited") && (b == "progress" || b == "implementation")
 }
 
+// refusesClause reports whether an opposes cue takes a clause, not a
+// name, as its object: "we regret that the Paris Agreement was not
+// implemented", "we cannot tolerate the fact that the rights of women are
+// declining". No name in the clause is opposed.
+func refusesClause(toks []Token, hit cueHit) bool {
+	if hit.cue.Stance != "opposes" || hit.end >= len(toks) {
+		return false
+	}
+	return toks[hit.end].Norm == "that" ||
+		hit.end+2 < len(toks) && toks[hit.end].Norm == "the" && toks[hit.end+1].Norm == "fact"
+}
+
 // allowTo reports whether a cue ending in "allow" or "permit" takes the
-// target as the subject of an infinitive: "not allow X to fail".
+// target as the subject of an infinitive: "not allow X to fail", "does
+// not allow us to access ODA".
 func allowTo(toks []Token, hit cueHit, t Mention) bool {
-	if hit.cue.Stance == "opposes" && hit.end < len(toks) && toks[hit.end].Norm == "that" {
-		return true // "we regret that the Paris Agreement was not implemented"
-	}
-	if hit.cue.Stance == "opposes" && hit.end+2 < len(toks) && toks[hit.end].Norm == "the" && toks[hit.end+1].Norm == "fact" {
-		// "we cannot tolerate the fact that the rights of women are
-		// declining": the clause, not a name in it, is refused.
-		return true
-	}
 	switch toks[hit.end-1].Norm {
 	case "allow", "permit", "let":
 	default:
@@ -1716,7 +1736,7 @@ func allowTo(toks []Token, hit cueHit, t Mention) bool {
 	if hit.end < len(toks) {
 		switch toks[hit.end].Norm {
 		case "us", "them", "it", "me", "him", "her", "anyone", "anybody":
-			return true // "does not allow us to access ODA"
+			return true
 		}
 	}
 	return t.TokEnd > 0 && t.TokEnd+1 < len(toks) && toks[t.TokEnd].Norm == "to" && toks[t.TokEnd+1].Word
