@@ -254,7 +254,8 @@ func parseFiles(files map[string][]byte, lenient map[string]bool) (*Gazetteers, 
 		g.addValence(r, &errs)
 	}
 	g.checkReferences(&errs)
-	g.Warnings = append(g.ambiguities(), g.dropped...)
+	g.Dropped.Sort()
+	g.Warnings = append(g.ambiguities(), g.Dropped...)
 	g.Warnings.Sort()
 	if len(errs) > 0 {
 		errs.Sort()
@@ -588,7 +589,7 @@ func (g *Gazetteers) checkReferences(errs *ErrorList) {
 		}
 		switch p := g.byID[e.PartOf]; {
 		case p == nil && g.lenient[e.File]:
-			g.dropped.Addf(e.File, e.Line, "unknown part_of %q (its file was replaced): part_of ignored", e.PartOf)
+			g.Dropped.Addf(e.File, e.Line, "unknown part_of %q (its file was replaced): part_of ignored", e.PartOf)
 			e.PartOf = ""
 		case p == nil:
 			errs.Addf(e.File, e.Line, "unknown part_of %q", e.PartOf)
@@ -600,14 +601,14 @@ func (g *Gazetteers) checkReferences(errs *ErrorList) {
 		if !g.lenient[m.File] || (m.Member == "" || g.byID[m.Member] != nil) && (m.Group == "" || g.byID[m.Group] != nil) {
 			return false
 		}
-		g.dropped.Addf(m.File, m.Line, "membership of %q in %q names an entity whose file was replaced: row ignored", m.Member, m.Group)
+		g.Dropped.Addf(m.File, m.Line, "membership of %q in %q names an entity whose file was replaced: row ignored", m.Member, m.Group)
 		return true
 	})
 	g.Posts = slices.DeleteFunc(g.Posts, func(p Post) bool {
 		if !g.lenient[p.File] || (p.Forum == "" || g.byID[p.Forum] != nil) && (p.HolderState == "" || g.byID[p.HolderState] != nil) {
 			return false
 		}
-		g.dropped.Addf(p.File, p.Line, "post %s of %q names an entity whose file was replaced: row ignored", p.Role, p.Forum)
+		g.Dropped.Addf(p.File, p.Line, "post %s of %q names an entity whose file was replaced: row ignored", p.Role, p.Forum)
 		return true
 	})
 	seen := make(map[string]*Membership)
@@ -688,7 +689,7 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 	e := g.byID[id]
 	if e == nil {
 		if g.lenient[r.t.file] {
-			g.dropped.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q (its file was replaced): row ignored", id))
+			g.Dropped.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q (its file was replaced): row ignored", id))
 			return
 		}
 		errs.Add(r.t.file, r.line, r.column("entity"), fmt.Errorf("unknown entity %q", id))
@@ -702,7 +703,7 @@ func (g *Gazetteers) addValence(r row, errs *ErrorList) {
 	if o := r.get("opposite"); o != "" {
 		e.Opposite = g.byID[o]
 		if e.Opposite == nil && g.lenient[r.t.file] {
-			g.dropped.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q (its file was replaced): opposite ignored", o))
+			g.Dropped.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q (its file was replaced): opposite ignored", o))
 		} else if e.Opposite == nil {
 			errs.Add(r.t.file, r.line, r.column("opposite"), fmt.Errorf("unknown entity %q", o))
 		}

@@ -213,8 +213,12 @@ type Gazetteers struct {
 	// matcher should treat as ambiguous.
 	Warnings ErrorList
 
+	// Dropped lists the embedded rows left out because they name an
+	// entity of a file the user replaced (see LoadFS); they are among
+	// Warnings too.
+	Dropped ErrorList
+
 	lenient map[string]bool // embedded files kept beside a user's (see parseFiles)
-	dropped ErrorList       // rows of lenient files ignored, reported as warnings
 
 	byID map[string]*Entity
 }

@@ -95,15 +95,9 @@ func (g *globalOptions) gazetteers() (*data.Gazetteers, error) {
 	}
 	// Embedded rows that point into a file the user replaced are
 	// dropped; say so once, with the first, so nothing vanishes unseen.
-	var dropped data.ErrorList
-	for _, w := range gz.Warnings {
-		if strings.Contains(w.Err.Error(), "was replaced") {
-			dropped = append(dropped, w)
-		}
-	}
-	if len(dropped) > 0 && g.errOut != nil {
+	if d := gz.Dropped; len(d) > 0 && g.errOut != nil {
 		fmt.Fprintf(g.errOut, "gazetteer %s: %d embedded rows name entities your files no longer define and are ignored (first: %s)\n",
-			g.Gazetteer, len(dropped), dropped[0])
+			g.Gazetteer, len(d), d[0])
 	}
 	return gz, nil
 }
