@@ -71,11 +71,20 @@ func TestBrowser(t *testing.T) {
 	defer cancelTimeout()
 	text := func(sel string) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
+		// The page may re-render between finding the node and reading
+		// it ("No node with given id found"): find it again.
+		var err error
+		for try := 0; try < 3; try++ {
+			var s string
+			if s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel))); err == nil {
+				return s
+			}
+			if !strings.Contains(err.Error(), "No node with given id") {
+				break
+			}
 		}
-		return s
+		t.Fatalf("text of %s: %v", sel, err)
+		return ""
 	}
 	shoot := func() {
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
