@@ -659,8 +659,11 @@ var illegalCompanions = map[string]bool{"inhumane": true, "inhuman": true, "unju
 	"economic": true, "commercial": true, "financial": true, "military": true, "continued": true, "ongoing": true, "prolonged": true,
 	"illegitimate": true, "unprovoked": true, "genocidal": true, "discriminatory": true, "extraterritorial": true}
 
-// illegalActs are what a speaker calls illegal when taking a side.
-var illegalActs = map[string]bool{"occupation": true, "annexation": true, "blockade": true, "embargo": true, "sanctions": true,
+// illegalQualifies lists the words that may follow "illegal" inside a
+// name when it qualifies an act ("illegal occupation", "illegal
+// unilateral coercive measures") rather than naming a crime ("illegal
+// migration").
+var illegalQualifies = map[string]bool{"occupation": true, "annexation": true, "blockade": true, "embargo": true, "sanctions": true,
 	"settlements": true, "settlement": true, "siege": true, "wall": true, "invasion": true, "aggression": true, "war": true,
 	"measures": true, "use": true, "withdrawal": true, "unilateral": true, "coercive": true, "economic": true, "military": true, "israeli": true}
 
@@ -688,7 +691,7 @@ func (x *StanceExtractor) illegalNames(s *sentence, speaker *data.Entity, add fu
 			switch n := toks[k].Norm; {
 			case n == "illegally" || n == "unlawfully":
 				at = k
-			case illegalWords[n] && illegalActs[toks[k+1].Norm]:
+			case illegalWords[n] && illegalQualifies[toks[k+1].Norm]:
 				at = k
 			}
 		}
