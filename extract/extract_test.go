@@ -585,6 +585,24 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Kenya proposes Global Development Initiative"}, nil},
 		{"We support ending the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes Israeli occupation of Palestinian territory"}, []string{"Bulgaria supports Israeli occupation of Palestinian territory"}},
+		// Two nouns sharing one "of" object are governed by the cue
+		// before them.
+		{"We are fully committed to the protection and promotion of human rights.",
+			[]string{"Bulgaria supports human rights"}, nil},
+		// A second infinitive has a verb of its own; a second "to" object
+		// belongs to the same cue.
+		{"We are at the forefront of efforts to fight terrorism and to provide humanitarian assistance.",
+			[]string{"Bulgaria opposes terrorism"}, []string{"Bulgaria opposes humanitarian assistance"}},
+		{"We are committed to international humanitarian law and to the prevention of conflicts.",
+			[]string{"Bulgaria supports conflict prevention"}, nil},
+		// "fight" and "tackle" take harms; what describes the object is
+		// no second object.
+		{"We must tackle corruption, but tackling the Sustainable Development Goals takes money.",
+			[]string{"Bulgaria opposes corruption"}, []string{"Bulgaria opposes Sustainable Development Goals"}},
+		{"We help banks to fight slavery, one of the major organized crime models of our time.",
+			[]string{"Bulgaria opposes modern slavery"}, []string{"Bulgaria opposes transnational organized crime"}},
+		{"We stand for the principle of non-interference, and we are against the use of chemical weapons.",
+			[]string{"Bulgaria supports non-interference in internal affairs", "Bulgaria opposes use of chemical weapons"}, nil},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), "BGR_78_2023.txt")

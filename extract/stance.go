@@ -488,6 +488,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// opposed.
 					continue
 				}
+				// "fight", "combat", "tackle" take a harm: "tackling any of
+				// the Sustainable Development Goals" is work towards them.
+				if c.Class == "fights" && stance == "opposes" && !t.Entity.Harm() && t.Entity.Opposite == nil {
+					continue
+				}
 				// A broad topic (democracy, human rights) is a stance
 				// target only after an explicit cue: "based on human
 				// rights" or "we should promote democracy" in passing
@@ -1494,8 +1499,14 @@ func firstChain(toks []Token, ts []Mention, cueEnd, reach int, coord bool) []Men
 	}
 	out := ts[:1]
 	for _, t := range ts[1:] {
-		if prev := out[len(out)-1].TokEnd; t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) &&
+		prev := out[len(out)-1].TokEnd
+		if t.Tok-prev > 5 && !exampleOf(toks, prev, t.Tok) &&
 			!(coord && t.Tok-cueEnd <= 22 && coordinatedObject(toks[prev:t.Tok])) {
+			break
+		}
+		if t.Tok > prev && (!coord && infinitiveAfter(toks[prev:t.Tok]) || appositive(toks[prev:t.Tok])) {
+			// "efforts to fight terrorism ... and to provide humanitarian
+			// aid": a second infinitive has a verb of its own.
 			break
 		}
 		out = append(out, t)
@@ -1941,6 +1952,9 @@ func chained(toks []Token, hit, next cueHit) bool {
 	if hit.cue.Weight <= next.cue.Weight {
 		return false // the weak cue opening the object is the stronger one's
 	}
+	if coordinatedHead(gap, next) {
+		return true
+	}
 	for _, t := range gap {
 		switch t.Norm {
 		case "the", "further", "a", "continued", "continuing":
@@ -2005,4 +2019,61 @@ func coordinatedObject(gap []Token) bool {
 		}
 	}
 	return false
+}
+
+// coordinatedHead reports whether gap is a noun coordinated with the
+// nominal cue next ("committed to the protection and promotion of human
+// rights"): the two heads share the "of" object, so the cue before them
+// governs it.
+func coordinatedHead(gap []Token, next cueHit) bool {
+	if len(gap) > 0 && gap[0].Norm == "the" {
+		gap = gap[1:]
+	}
+	if len(gap) != 2 || gap[1].Norm != "and" || !gap[0].Word || gap[0].Upper {
+		return false
+	}
+	return strings.HasSuffix(next.cue.Phrase, " of")
+}
+
+// appositive reports whether the words between two targets open a
+// description of the first ("fight slavery — one of the major organized
+// crime models of our time"): what describes the object is not a second
+// object.
+func appositive(gap []Token) bool {
+	if len(gap) > 0 && gap[0].Norm == "," {
+		gap = gap[1:] // a dash is no token; a comma is
+	}
+	return len(gap) >= 2 && gap[0].Norm == "one" && gap[1].Norm == "of"
+}
+
+// infinitiveAfter reports whether the words between two targets start a
+// second infinitive, "and to" and a verb ("efforts to fight terrorism ...
+// and to provide humanitarian aid"), rather than a second object of the
+// same preposition ("committed to international humanitarian law and to
+// the prevention of conflicts").
+func infinitiveAfter(gap []Token) bool {
+	for i := 0; i+2 < len(gap); i++ {
+		if gap[i].Norm != "and" || gap[i+1].Norm != "to" {
+			continue
+		}
+		w := gap[i+2]
+		if !w.Word || w.Upper || determiners[w.Norm] || nominal(w.Norm) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "all": true, "our": true, "its": true,
+	"their": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "my": true}
+
+// nominal reports whether w looks like a noun by its ending.
+func nominal(w string) bool {
+	for _, suf := range []string{"ion", "ment", "ity", "ance", "ence", "ism", "ness", "ship", "ies"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return w == "respect"
 }

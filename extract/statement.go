@@ -8,7 +8,7 @@ import (
 // Version is the version of the extraction rules. It is recorded on every
 // statement (with the gazetteer version) so that ingest re-extracts a
 // statement when either changes. Bump it whenever a rule changes output.
-const Version = "0.5.0"
+const Version = "0.6.0"
 
 // A Statement is one unit of source text: a file, or one speaker's turn of
 // a multi-speaker record. The fields up to Text are set by the caller; the
