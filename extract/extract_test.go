@@ -601,6 +601,14 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes corruption"}, []string{"Bulgaria opposes Sustainable Development Goals"}},
 		{"We help banks to fight slavery, one of the major organized crime models of our time.",
 			[]string{"Bulgaria opposes modern slavery"}, []string{"Bulgaria opposes transnational organized crime"}},
+		// A modal makes a weak verb advocacy, which may take a broad
+		// topic; "realize that" is understanding.
+		{"We need to strengthen multilateralism, and Bulgaria has long advocated for a two-State solution.",
+			[]string{"Bulgaria supports multilateralism", "Bulgaria supports two-State solution"}, nil},
+		{"Bulgaria wants to strengthen multilateralism.",
+			nil, []string{"Bulgaria supports multilateralism"}},
+		{"We need to realize that disrespect for international law endangers us all.",
+			nil, []string{"Bulgaria opposes international law"}},
 		{"We stand for the principle of non-interference, and we are against the use of chemical weapons.",
 			[]string{"Bulgaria supports non-interference in internal affairs", "Bulgaria opposes use of chemical weapons"}, nil},
 	}

@@ -198,6 +198,14 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 	var prevActors []ActorRef // of the last cue with an active subject
 	for h, hit := range hits {
 		c := hit.cue
+		if hit.end < s.t1 && toks[hit.end].Norm == "that" && (c.Phrase == "realize" || c.Phrase == "realise") {
+			continue // "we need to realize that ...": to understand, not to achieve
+		}
+		if h > 0 && modalBefore(toks, hits[h-1], hit) {
+			// "we need to strengthen multilateralism": the modal makes
+			// the weak verb advocacy, which may take a broad topic.
+			c = &data.Cue{Phrase: c.Phrase, Stance: c.Stance, Class: c.Class, Weight: topicCueWeight, Role: c.Role}
+		}
 		cs, ce := x.clause(s, hit.start)
 		if x.inRange(r.historical, toks, cs, hit.start) || pastYear(toks, cs, hit.start, s.st.Meta.Year) {
 			continue
@@ -2076,4 +2084,24 @@ func nominal(w string) bool {
 		}
 	}
 	return w == "respect"
+}
+
+// modalBefore reports whether hit, a weak verb of support ("promote",
+// "strengthen"), is governed by the advocacy modal just before it
+// ("we must promote", "we need to further strengthen").
+func modalBefore(toks []Token, prev, hit cueHit) bool {
+	if prev.cue.Class != "advocacy" || prev.cue.Stance != "supports" || hit.cue.Stance != "supports" ||
+		hit.cue.Weight >= topicCueWeight || hit.cue.Role != "object" {
+		return false
+	}
+	switch hit.start - prev.end {
+	case 0:
+		return true
+	case 1:
+		switch toks[prev.end].Norm {
+		case "also", "further", "jointly", "collectively", "urgently", "fully", "effectively", "all", "actively", "continue", "therefore":
+			return true
+		}
+	}
+	return false
 }
