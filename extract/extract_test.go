@@ -609,6 +609,10 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Bulgaria supports multilateralism"}},
 		{"We need to realize that disrespect for international law endangers us all.",
 			nil, []string{"Bulgaria opposes international law"}},
+		// Copular evaluation of a subject, through an inverter.
+		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
+			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},
+			[]string{"Bulgaria opposes international humanitarian law"}},
 		{"We stand for the principle of non-interference, and we are against the use of chemical weapons.",
 			[]string{"Bulgaria supports non-interference in internal affairs", "Bulgaria opposes use of chemical weapons"}, nil},
 	}
