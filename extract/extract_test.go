@@ -609,6 +609,9 @@ func TestProposalRules(t *testing.T) {
 			nil, []string{"Bulgaria supports multilateralism"}},
 		{"We need to realize that disrespect for international law endangers us all.",
 			nil, []string{"Bulgaria opposes international law"}},
+		// A name matches with an article the gazetteer's name lacks.
+		{"We welcome the Joint United Nations-African Union Framework for an Enhanced Partnership in Peace and Security.",
+			[]string{"Bulgaria supports UN-AU Partnership on Peace and Security"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

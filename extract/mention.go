@@ -273,8 +273,14 @@ func walk(n *trieNode, prefix, text string, toks []Token, i int) (int, matchVal)
 	bestEnd := -1
 	var best matchVal
 	for j := i; j < len(toks) && n != nil; j++ {
-		n = n.next[toks[j].Norm]
-		if n == nil {
+		next := n.next[toks[j].Norm]
+		if next == nil && j > i && articles[toks[j].Norm] && j+1 < len(toks) && !articles[toks[j+1].Norm] && n.next[toks[j+1].Norm] != nil {
+			// "reform of the international financial institutions"
+			// reads as the name "reform of international financial
+			// institutions": an article inside a name may be added.
+			continue
+		}
+		if n = next; n == nil {
 			break
 		}
 		if v, ok := pick(n.vals, prefix+text[toks[i].Start:toks[j].End]); ok {
@@ -309,3 +315,6 @@ func joinNorm(toks []Token) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
