@@ -612,6 +612,16 @@ func TestProposalRules(t *testing.T) {
 		// A name matches with an article the gazetteer's name lacks.
 		{"We welcome the Joint United Nations-African Union Framework for an Enhanced Partnership in Peace and Security.",
 			[]string{"Bulgaria supports UN-AU Partnership on Peace and Security"}, nil},
+		// A name that opens with a verb of fighting is read as the verb
+		// and its object where a verb can stand; a hazard keeps the
+		// name of what is done about it.
+		{"We must combat terrorism, and we support the fight against terrorism.",
+			[]string{"Bulgaria opposes terrorism", "Bulgaria supports counter-terrorism"}, nil},
+		{"The SDGs give us the impetus needed to eradicate poverty and create inclusive and sustainable development for all.",
+			nil, []string{"Bulgaria opposes sustainable development"}},
+		// "are against" needs an actor as its subject.
+		{"It is clear that we are against colonization, and this is against international law.",
+			[]string{"Bulgaria opposes colonialism"}, []string{"Bulgaria opposes international law"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -45,6 +45,11 @@ type Matcher struct {
 
 	specifics map[specificKey]*data.Entity // see specific.go
 	general   map[*data.Entity]bool        // the general entities of specifics
+	// fightVerbs are the one-word cues of fighting and ending
+	// ("combat", "eradicate"): a name that starts with one ("combat
+	// terrorism") is read as the verb and its object where a verb can
+	// stand ("we must combat terrorism").
+	fightVerbs map[string]bool
 }
 
 type trieNode struct {
@@ -105,6 +110,12 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 					m.add(v, matchVal{kind: MentionEntity, entity: e})
 				}
 			}
+		}
+	}
+	m.fightVerbs = map[string]bool{}
+	for _, c := range g.Cues {
+		if (c.Class == "fights" || c.Class == "calls-for-end") && !strings.Contains(c.Phrase, " ") {
+			m.fightVerbs[c.Phrase] = true
 		}
 	}
 	m.specifics = deriveSpecifics(g.Entities, names, byName)
@@ -179,6 +190,15 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		// "the" gives way to a longer name starting right after it.
 		if toks[i].Norm == "the" && i+1 < len(toks) {
 			if e2, _ := m.longest(text, toks, i+1); e2 > bestEnd {
+				i++
+				continue
+			}
+		}
+		if best.kind == MentionEntity && m.fightVerbs[toks[i].Norm] && verbalBefore(text, toks, i) {
+			// The verb is a cue and its object a harm named after it;
+			// a hazard keeps the name of what is done about it
+			// ("eradicate poverty" stays poverty eradication).
+			if _, obj := m.longest(text, toks, i+1); obj.kind == MentionEntity && obj.entity.Valence == data.ValenceNegative {
 				i++
 				continue
 			}
@@ -318,3 +338,26 @@ func joinNorm(toks []Token) string {
 
 var articles = map[string]bool{"the": true, "a": true, "an": true}
 
+
+// verbalBefore reports whether the word before toks[i] lets it be a verb:
+// a modal, "to", a subject pronoun, an auxiliary or an adverb ("we must
+// combat terrorism", "we are combating terrorism"), not an article, a
+// possessive or a preposition ("the fight against terrorism", "in
+// combating terrorism"), and toks[i] is not the first half of a
+// hyphenated word ("counter-terrorism").
+func verbalBefore(text string, toks []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i].End < toks[i+1].Start && text[toks[i].End:toks[i+1].Start] == "-" {
+		return false
+	}
+	w := toks[i-1].Norm
+	switch w {
+	case "to", "must", "will", "shall", "should", "can", "cannot", "would", "could", "may", "might",
+		"we", "i", "they", "you", "not", "also", "further", "continue", "continues", "are", "is", "am",
+		"be", "been", "help", "helps", "helping", "and", "or", "jointly", "together":
+		return true
+	}
+	return strings.HasSuffix(w, "ly")
+}

@@ -387,6 +387,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			// subject of the first verb is that of the second.
 			actors = slices.Clone(inherit) // resolved in place below
 		}
+		if len(actors) == 0 && c.Class == "against" {
+			continue // "this is against international law": a judgement of something, not someone's stance
+		}
 		if len(actors) == 0 {
 			// A passive cue with no agent ("the proposed text"), a
 			// proposal with no proposer named, and "the proponents of X"
@@ -496,9 +499,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// opposed.
 					continue
 				}
-				// "fight", "combat", "tackle" take a harm: "tackling any of
+				// "fight", "combat", "eradicate" take a harm: "tackling any of
 				// the Sustainable Development Goals" is work towards them.
-				if c.Class == "fights" && stance == "opposes" && !t.Entity.Harm() && t.Entity.Opposite == nil {
+				if (c.Class == "fights" || c.Class == "calls-for-end") && stance == "opposes" && !t.Entity.Harm() && t.Entity.Opposite == nil {
 					continue
 				}
 				// A broad topic (democracy, human rights) is a stance
