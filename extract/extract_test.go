@@ -622,6 +622,12 @@ func TestProposalRules(t *testing.T) {
 		// "are against" needs an actor as its subject.
 		{"It is clear that we are against colonization, and this is against international law.",
 			[]string{"Bulgaria opposes colonialism"}, []string{"Bulgaria opposes international law"}},
+		// "not allow X to prevail" opposes X, "not allow X to be
+		// undermined" supports it, and what follows the infinitive is
+		// its object.
+		{"We cannot allow unilateralism to prevail over multilateralism, and we must not allow the JCPOA to be undermined.",
+			[]string{"Bulgaria opposes unilateralism", "Bulgaria supports Joint Comprehensive Plan of Action"},
+			[]string{"Bulgaria opposes multilateralism", "Bulgaria opposes Joint Comprehensive Plan of Action"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -338,7 +338,6 @@ func joinNorm(toks []Token) string {
 
 var articles = map[string]bool{"the": true, "a": true, "an": true}
 
-
 // verbalBefore reports whether the word before toks[i] lets it be a verb:
 // a modal, "to", a subject pronoun, an auxiliary or an adverb ("we must
 // combat terrorism", "we are combating terrorism"), not an article, a

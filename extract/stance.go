@@ -428,14 +428,29 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			if a.Unnamed != "" || (a.Entity != speaker && a.Entity != s.st.Meta.Delegation) {
 				mod, cf = ModReported, conf*0.8
 			}
-			for _, t := range targets {
+			for ti := 0; ti < len(targets); ti++ {
+				t := targets[ti]
 				if a.Entity != nil && a.Entity == t.Entity {
 					continue
 				}
-				if allowTo(toks, hit, t) {
-					// "we will not allow the Paris Agreement to fail": the
-					// infinitive says what is refused.
-					continue
+				// "we will not allow the Paris Agreement to fail" refuses
+				// its failure; "we cannot allow unilateralism to prevail"
+				// refuses it. Another infinitive says what is refused, and
+				// no edge is made.
+				allowFail := false
+				if v, ok := allowTo(toks, hit, t); ok {
+					if ti+1 < len(targets) {
+						// What follows the infinitive is its object:
+						// "unilateralism to prevail over multilateralism".
+						targets = targets[:ti+1]
+					}
+					switch {
+					case allowPrevails[v]:
+					case allowFails[v] && c.Stance == "opposes":
+						allowFail = true
+					default:
+						continue
+					}
 				}
 				if anachronism(t.Entity, s.st.Meta.Year) {
 					// "Goal 4, reducing child mortality" in 2010 is a
@@ -457,6 +472,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: span,
 					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
 				stance := c.Stance
+				if allowFail {
+					stance, base.Class = "supports", "inverted-"+c.Class
+				}
 				// "concerned about the withdrawal from X": against the
 				// withdrawal, so for X.
 				invLo := maxInt(hit.end, t.Tok-3)
@@ -1752,20 +1770,36 @@ func refusesClause(toks []Token, hit cueHit) bool {
 // allowTo reports whether a cue ending in "allow" or "permit" takes the
 // target as the subject of an infinitive: "not allow X to fail", "does
 // not allow us to access ODA".
-func allowTo(toks []Token, hit cueHit, t Mention) bool {
+func allowTo(toks []Token, hit cueHit, t Mention) (string, bool) {
 	switch toks[hit.end-1].Norm {
 	case "allow", "permit", "let":
 	default:
-		return false
+		return "", false
 	}
 	if hit.end < len(toks) {
 		switch toks[hit.end].Norm {
 		case "us", "them", "it", "me", "him", "her", "anyone", "anybody":
-			return true
+			return "", true
 		}
 	}
-	return t.TokEnd > 0 && t.TokEnd+1 < len(toks) && toks[t.TokEnd].Norm == "to" && toks[t.TokEnd+1].Word
+	if t.TokEnd > 0 && t.TokEnd+1 < len(toks) && toks[t.TokEnd].Norm == "to" && toks[t.TokEnd+1].Word {
+		v := toks[t.TokEnd+1].Norm
+		if v == "be" && t.TokEnd+2 < len(toks) {
+			v += " " + toks[t.TokEnd+2].Norm
+		}
+		return v, true
+	}
+	return "", false
 }
+
+// allowPrevails and allowFails are the verbs after "not allow X to":
+// refusing that X prevails opposes X; refusing that X fails supports it.
+var allowPrevails = map[string]bool{"prevail": true, "continue": true, "persist": true, "spread": true, "triumph": true,
+	"win": true, "dictate": true, "go": true, "become": true, "undermine": true, "derail": true, "destroy": true,
+	"replace": true, "take": true, "dominate": true, "flourish": true, "thrive": true, "succeed": true, "remain": true}
+var allowFails = map[string]bool{"fail": true, "collapse": true, "die": true, "wither": true, "unravel": true,
+	"falter": true, "lapse": true, "erode": true, "be undermined": true, "be eroded": true, "be weakened": true,
+	"be forgotten": true, "be derailed": true, "be destroyed": true, "be lost": true, "be sidelined": true}
 
 // relativeObject finds the proposal a relative clause refers back to:
 // "resolution 2378 (2017), which we introduced", "the initiative that
