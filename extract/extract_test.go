@@ -628,6 +628,9 @@ func TestProposalRules(t *testing.T) {
 		{"We cannot allow unilateralism to prevail over multilateralism, and we must not allow the JCPOA to be undermined.",
 			[]string{"Bulgaria opposes unilateralism", "Bulgaria supports Joint Comprehensive Plan of Action"},
 			[]string{"Bulgaria opposes multilateralism", "Bulgaria opposes Joint Comprehensive Plan of Action"}},
+		// "we need X" advocates X; "we need to" is a modal.
+		{"We need more multilateralism, and peacekeeping reform must continue.",
+			[]string{"Bulgaria supports multilateralism", "Bulgaria supports peacekeeping"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},
