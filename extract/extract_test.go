@@ -631,6 +631,10 @@ func TestProposalRules(t *testing.T) {
 		// "we need X" advocates X; "we need to" is a modal.
 		{"We need more multilateralism, and peacekeeping reform must continue.",
 			[]string{"Bulgaria supports multilateralism", "Bulgaria supports peacekeeping"}, nil},
+		// Before a relative pronoun, the subject is the word it stands
+		// for.
+		{"We call on all parties to respect international humanitarian law and refrain from any acts that violate their obligations, and we will develop a social protection network that is essential.",
+			[]string{"Bulgaria supports social protection"}, []string{"Bulgaria opposes international humanitarian law"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -292,6 +292,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
+			if !passive && hit.start > lo && relativePronoun(toks[hit.start-1].Norm) {
+				// "acts that violate their obligations": the subject is
+				// the word the pronoun stands for, a name only when it
+				// ends right there.
+				ts = relativeHead(toks, ts, hit.start-1)
+			}
 			if len(ts) > 1 && !passive {
 				// The subject nearest the cue, and the head it is
 				// attached to by a preposition.
@@ -2141,4 +2147,23 @@ func modalBefore(toks []Token, prev, hit cueHit) bool {
 		}
 	}
 	return false
+}
+
+func relativePronoun(w string) bool { return w == "that" || w == "which" || w == "who" }
+
+// relativeHead keeps, of the targets before a relative pronoun at rel,
+// the one that ends at it (a comma may stand between), or none.
+func relativeHead(toks []Token, ts []Mention, rel int) []Mention {
+	end := rel
+	if end > 0 && toks[end-1].Norm == "," {
+		end--
+	}
+	for _, t := range ts {
+		// "a social protection network that is essential": a noun
+		// after the name may head the compound.
+		if t.TokEnd == end || t.TokEnd == end-1 && toks[end-1].Word && !toks[end-1].Upper && !subjectPreps[toks[end-1].Norm] && toks[end-1].Norm != "and" {
+			return []Mention{t}
+		}
+	}
+	return nil
 }
