@@ -635,6 +635,12 @@ func TestProposalRules(t *testing.T) {
 		// for.
 		{"We call on all parties to respect international humanitarian law and refrain from any acts that violate their obligations, and we will develop a social protection network that is essential.",
 			[]string{"Bulgaria supports social protection"}, []string{"Bulgaria opposes international humanitarian law"}},
+		// A participle in the passive with no agent judges its subject;
+		// "is committed to" stays active.
+		{"Russia's military incursion into Ukraine can only be condemned as a flagrant violation of the Charter.",
+			[]string{"Bulgaria opposes war in Ukraine"}, nil},
+		{"Bulgaria has been committed for years to multilateralism.",
+			[]string{"Bulgaria supports multilateralism"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -201,6 +201,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if hit.end < s.t1 && toks[hit.end].Norm == "that" && (c.Phrase == "realize" || c.Phrase == "realise") {
 			continue // "we need to realize that ...": to understand, not to achieve
 		}
+		if passiveJudgement(toks, s.t0, s.t1, hit) {
+			// "Russia's incursion into Ukraine can only be condemned":
+			// the speaker's judgement of the subject.
+			c = &data.Cue{Phrase: c.Phrase, Stance: c.Stance, Class: "evaluation", Weight: c.Weight, Role: "subject"}
+		}
 		if h > 0 && modalBefore(toks, hits[h-1], hit) {
 			// "we need to strengthen multilateralism": the modal makes
 			// the weak verb advocacy, which may take a broad topic.
@@ -2166,4 +2171,34 @@ func relativeHead(toks []Token, ts []Mention, rel int) []Mention {
 		}
 	}
 	return nil
+}
+
+// passiveParticiples are the cues that read as a judgement in the passive;
+// "is committed to" and "is opposed to" keep their active sense.
+var passiveParticiples = map[string]bool{"supported": true, "welcomed": true, "endorsed": true, "reaffirmed": true,
+	"ratified": true, "signed": true, "rejected": true, "condemned": true, "denounced": true}
+
+// passiveJudgement reports whether a one-word participle cue of support
+// or opposition is in the passive with no agent ("must be condemned",
+// "is strongly supported", "should be welcomed"): its target is the
+// subject before it.
+func passiveJudgement(toks []Token, t0, t1 int, hit cueHit) bool {
+	if hit.end-hit.start != 1 || hit.cue.Role != "object" || !passiveParticiples[toks[hit.start].Norm] {
+		return false
+	}
+	if hit.end < t1 && toks[hit.end].Norm == "by" {
+		return false // an agent follows: "was supported by 120 States"
+	}
+	i := hit.start - 1
+	if i > t0 && strings.HasSuffix(toks[i].Norm, "ly") {
+		i-- // "be strongly condemned"
+	}
+	if i < t0 {
+		return false
+	}
+	switch toks[i].Norm {
+	case "be", "is", "are", "been", "being":
+		return true
+	}
+	return false
 }
