@@ -641,6 +641,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes war in Ukraine"}, nil},
 		{"Bulgaria has been committed for years to multilateralism.",
 			[]string{"Bulgaria supports multilateralism"}, nil},
+		// A clause of its own ends an object list; concern about a
+		// practice is no support for what it invokes.
+		{"The Council must ensure full compliance with the Charter of the United Nations, especially when the right of self-defence is invoked, and Bulgaria reiterates its concern about the invoking of Article 51 of the Charter.",
+			[]string{"Bulgaria supports United Nations Charter"}, []string{"Bulgaria supports right of self-defence"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

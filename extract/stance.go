@@ -1544,7 +1544,7 @@ func firstChain(toks []Token, ts []Mention, cueEnd, reach int, coord bool) []Men
 			!(coord && t.Tok-cueEnd <= 22 && coordinatedObject(toks[prev:t.Tok])) {
 			break
 		}
-		if t.Tok > prev && (!coord && infinitiveAfter(toks[prev:t.Tok]) || appositive(toks[prev:t.Tok])) {
+		if t.Tok > prev && (!coord && infinitiveAfter(toks[prev:t.Tok]) || appositive(toks[prev:t.Tok]) || subordinate(toks[prev:t.Tok])) {
 			// "efforts to fight terrorism ... and to provide humanitarian
 			// aid": a second infinitive has a verb of its own.
 			break
@@ -2199,6 +2199,19 @@ func passiveJudgement(toks []Token, t0, t1 int, hit cueHit) bool {
 	switch toks[i].Norm {
 	case "be", "is", "are", "been", "being":
 		return true
+	}
+	return false
+}
+
+// subordinate reports whether the words between two targets open a
+// clause of their own ("compliance with the Charter, especially when the
+// right of self-defence is invoked"): what it names is no object.
+func subordinate(gap []Token) bool {
+	for _, t := range gap {
+		switch t.Norm {
+		case "when", "whenever", "if", "unless", "because", "although", "though", "while", "whereas", "since":
+			return true
+		}
 	}
 	return false
 }
