@@ -645,6 +645,13 @@ func TestProposalRules(t *testing.T) {
 		// practice is no support for what it invokes.
 		{"The Council must ensure full compliance with the Charter of the United Nations, especially when the right of self-defence is invoked, and Bulgaria reiterates its concern about the invoking of Article 51 of the Charter.",
 			[]string{"Bulgaria supports United Nations Charter"}, []string{"Bulgaria supports right of self-defence"}},
+		// A clause of reason or time before the first name, or a model
+		// named for comparison, leaves the cue without that object.
+		{"We cannot accept the suggestion of failure, especially after the mixed outcome of the Millennium Development Goals, and I proposed a regional coalition, modelled on the United Nations Global Counter-Terrorism Strategy.",
+			nil, []string{"Bulgaria opposes Millennium Development Goals", "Bulgaria proposes United Nations Global Counter-Terrorism Strategy"}},
+		// A generic alias completed by another name is that name.
+		{"We support ongoing work for a legally binding instrument on biodiversity beyond national jurisdiction.",
+			[]string{"Bulgaria supports BBNJ Agreement"}, []string{"Bulgaria supports legally binding instrument on ICTs"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

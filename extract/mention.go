@@ -212,7 +212,43 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		})
 		i = bestEnd
 	}
-	return m.specialise(toks, out)
+	return m.specialise(toks, dropGeneric(toks, out))
+}
+
+// dropGeneric drops a lower-case alias that another name completes
+// ("a legally binding instrument on biodiversity beyond national
+// jurisdiction" is the BBNJ instrument, not the generic instrument the
+// alias stands for in cyber talks): the name after "on" or "for" says
+// which one is meant.
+func dropGeneric(toks []Token, ms []Mention) []Mention {
+	out := ms[:0]
+	for k, m := range ms {
+		if k+1 < len(ms) && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal && !m.Minted &&
+			m.Phrase != NormPhrase(m.Entity.Label) && !anyUpper(toks[m.Tok:m.TokEnd]) {
+			n := ms[k+1]
+			j := m.TokEnd
+			if j < len(toks) && (toks[j].Norm == "on" || toks[j].Norm == "for") {
+				j++
+				if j < len(toks) && toks[j].Norm == "the" {
+					j++
+				}
+				if n.Tok == j && n.Kind == MentionEntity && (n.Entity.Kind == data.KindTopic || n.Entity.Kind == data.KindProposal) {
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func anyUpper(toks []Token) bool {
+	for _, t := range toks {
+		if t.Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // resolutionList finds the resolutions of "resolutions 242 (1967) and

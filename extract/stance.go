@@ -1537,6 +1537,12 @@ func firstChain(toks []Token, ts []Mention, cueEnd, reach int, coord bool) []Men
 	if len(ts) == 0 || ts[0].Tok-cueEnd > reach {
 		return nil
 	}
+	if gap := toks[cueEnd:ts[0].Tok]; adjunctClause(gap) || modelledOn(gap) {
+		// "cannot accept the suggestion of failure, especially after
+		// the mixed outcome of the MDGs"; "proposed a coalition,
+		// modelled on the Global Counter-Terrorism Strategy".
+		return nil
+	}
 	out := ts[:1]
 	for _, t := range ts[1:] {
 		prev := out[len(out)-1].TokEnd
@@ -2209,7 +2215,35 @@ func passiveJudgement(toks []Token, t0, t1 int, hit cueHit) bool {
 func subordinate(gap []Token) bool {
 	for _, t := range gap {
 		switch t.Norm {
-		case "when", "whenever", "if", "unless", "because", "although", "though", "while", "whereas", "since":
+		case "when", "whenever", "if", "unless", "because", "although", "though", "while", "whereas", "since", "after", "until":
+			return true
+		}
+	}
+	return false
+}
+
+// modelledOn reports whether the words after a cue say its object is
+// only like the name that follows ("a coalition modelled on X").
+func modelledOn(gap []Token) bool {
+	for i := 0; i+1 < len(gap); i++ {
+		switch gap[i].Norm {
+		case "modelled", "modeled", "patterned":
+			if gap[i+1].Norm == "on" || gap[i+1].Norm == "after" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adjunctClause reports whether the words between a cue and its first
+// target open a clause of time or reason ("especially after the mixed
+// outcome of the MDGs"); a condition ("if we are to leave no one
+// behind") may still state the goal.
+func adjunctClause(gap []Token) bool {
+	for _, t := range gap {
+		switch t.Norm {
+		case "after", "until", "because", "although", "though", "whereas", "since":
 			return true
 		}
 	}
