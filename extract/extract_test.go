@@ -652,6 +652,8 @@ func TestProposalRules(t *testing.T) {
 		// A generic alias completed by another name is that name.
 		{"We support ongoing work for a legally binding instrument on biodiversity beyond national jurisdiction.",
 			[]string{"Bulgaria supports BBNJ Agreement"}, []string{"Bulgaria supports legally binding instrument on ICTs"}},
+		{"We are committed to the policy of good-neighbourliness, and we oppose double standards and the use of mercenaries.",
+			[]string{"Bulgaria supports good-neighbourliness", "Bulgaria opposes double standards", "Bulgaria opposes use of mercenaries"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},
