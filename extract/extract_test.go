@@ -654,6 +654,11 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports BBNJ Agreement"}, []string{"Bulgaria supports legally binding instrument on ICTs"}},
 		{"We are committed to the policy of good-neighbourliness, and we oppose double standards and the use of mercenaries.",
 			[]string{"Bulgaria supports good-neighbourliness", "Bulgaria opposes double standards", "Bulgaria opposes use of mercenaries"}, nil},
+		// Condemning an act against a principle upholds it; a harm
+		// named on its own is no principle.
+		{"Bulgaria condemns any military action by any State against the independence, sovereignty and territorial integrity of another State, and we welcome the framework for the elimination of Syrian chemical weapons.",
+			[]string{"Bulgaria supports territorial integrity", "Bulgaria opposes use of chemical weapons in Syria"},
+			[]string{"Bulgaria opposes territorial integrity", "Bulgaria opposes accountability for chemical weapons use in Syria"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -494,7 +494,8 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// ... threatens": the inverter governs the list.
 					invLo = maxInt(cs, t.Tok-6)
 				}
-				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) || lackOfProgress(toks, maxInt(hit.end, t.Tok-6), t.Tok) {
+				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) || lackOfProgress(toks, maxInt(hit.end, t.Tok-6), t.Tok) ||
+					c.Stance == "opposes" && !t.Entity.Harm() && t.Tok > hit.end && s.againstPrinciple(maxInt(hit.end, t.Tok-8), t.Tok) {
 					switch stance {
 					case "supports":
 						stance, base.Class = "opposes", "inverted-"+c.Class
@@ -2245,6 +2246,30 @@ func adjunctClause(gap []Token) bool {
 		switch t.Norm {
 		case "after", "until", "because", "although", "though", "whereas", "since":
 			return true
+		}
+	}
+	return false
+}
+
+// againstPrinciple reports whether the name at tok is what an act
+// condemned is "against" ("condemns any military action by any State
+// against the independence, sovereignty and territorial integrity of
+// another State"): the words between "against" and the name are a list
+// of nouns.
+func (s *sentence) againstPrinciple(lo, tok int) bool {
+	toks := s.st.Tokens
+	for _, m := range s.mentions {
+		if m.Tok >= lo && m.TokEnd <= tok && m.Kind == MentionEntity {
+			lo = maxInt(lo, m.TokEnd) // "the fight against climate change and quality education"
+		}
+	}
+	for j := tok - 1; j >= lo; j-- {
+		switch w := toks[j].Norm; {
+		case w == "against":
+			return true
+		case w == "the" || w == "," || w == "and" || w == "its" || w == "their" || toks[j].Word && !toks[j].Upper && !subjectPreps[w] && w != "to" && w != "that" && w != "which" && w != "is" && w != "are":
+		default:
+			return false
 		}
 	}
 	return false
