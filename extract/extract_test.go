@@ -659,6 +659,9 @@ func TestProposalRules(t *testing.T) {
 		{"Bulgaria condemns any military action by any State against the independence, sovereignty and territorial integrity of another State, and we welcome the framework for the elimination of Syrian chemical weapons.",
 			[]string{"Bulgaria supports territorial integrity", "Bulgaria opposes use of chemical weapons in Syria"},
 			[]string{"Bulgaria opposes territorial integrity", "Bulgaria opposes accountability for chemical weapons use in Syria"}},
+		// "signed between A and B" names parties, not an object.
+		{"The two memorandums of understanding signed between the Government of Turkey and the Head of the Government of National Accord in Tripoli worry us.",
+			nil, []string{"Bulgaria supports Head of the Government of National Accord in Tripoli"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

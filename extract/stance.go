@@ -218,6 +218,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if givenSupport(toks, s.t0, hit) || inTitle(toks, s.t0, hit) {
 			continue
 		}
+		if hit.end < s.t1 && toks[hit.end].Norm == "between" {
+			continue // "memorandums signed between Turkey and ...": the parties, not an object
+		}
 		modality, conf := ModAsserted, c.Weight
 		explicit := c.Weight >= 0.85
 		if !explicit && toks[s.t1-1].Norm == "?" {
