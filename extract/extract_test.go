@@ -662,6 +662,15 @@ func TestProposalRules(t *testing.T) {
 		// "signed between A and B" names parties, not an object.
 		{"The two memorandums of understanding signed between the Government of Turkey and the Head of the Government of National Accord in Tripoli worry us.",
 			nil, []string{"Bulgaria supports Head of the Government of National Accord in Tripoli"}},
+		// A generic alias of a cyber entity needs cyber talk around it;
+		// a participle after a noun describes the noun.
+		{"We support the adoption of a legally binding international instrument on pandemic prevention, and we call on Iran to deploy confidence-building measures; the Summit had a session dedicated to the digital transformation.",
+			nil, []string{"Bulgaria supports legally binding instrument on ICTs", "Bulgaria supports confidence-building measures in cyberspace", "Bulgaria supports digital transformation"}},
+		{"In the OEWG on ICT security, we support confidence-building measures and oppose a legally binding instrument.",
+			[]string{"Bulgaria supports confidence-building measures in cyberspace", "Bulgaria opposes legally binding instrument on ICTs"}, nil},
+		// "practice" is a verb only after a modal.
+		{"We should practice true multilateralism, and we firmly reject the practice of unilateral coercive measures.",
+			[]string{"Bulgaria supports multilateralism", "Bulgaria opposes unilateral coercive measures"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -223,6 +223,12 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 func dropGeneric(toks []Token, ms []Mention) []Mention {
 	out := ms[:0]
 	for k, m := range ms {
+		if genericCyber(toks, m) && !cyberNear(toks, ms, k) {
+			// "we support a legally binding international instrument"
+			// on pandemics is no cyber instrument: a generic alias of a
+			// cyber entity needs cyber talk around it.
+			continue
+		}
 		if k+1 < len(ms) && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal && !m.Minted &&
 			m.Phrase != NormPhrase(m.Entity.Label) && !anyUpper(toks[m.Tok:m.TokEnd]) {
 			n := ms[k+1]
@@ -395,4 +401,36 @@ func verbalBefore(text string, toks []Token, i int) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ly")
+}
+
+// genericCyber reports whether m names a cyber entity by a lower-case
+// alias that says nothing of cyber ("legally binding instrument").
+func genericCyber(toks []Token, m Mention) bool {
+	if m.Kind != MentionEntity || m.Minted || m.Entity.Topic != "cyber" || m.Phrase == NormPhrase(m.Entity.Label) || anyUpper(toks[m.Tok:m.TokEnd]) {
+		return false
+	}
+	for _, w := range strings.Fields(m.Phrase) {
+		switch w {
+		case "ict", "icts", "cyber", "cyberspace", "digital", "internet", "information", "online", "computer", "data":
+			return false
+		}
+		if strings.HasPrefix(w, "cyber") {
+			return false
+		}
+	}
+	return true
+}
+
+// cyberNear reports whether a cyber entity is named by words that say so
+// within 80 tokens of ms[k].
+func cyberNear(toks []Token, ms []Mention, k int) bool {
+	for j, n := range ms {
+		if j == k || n.Kind != MentionEntity || n.Entity.Topic != "cyber" || n.Tok > ms[k].Tok+80 || n.TokEnd < ms[k].Tok-80 {
+			continue
+		}
+		if !genericCyber(toks, n) {
+			return true
+		}
+	}
+	return false
 }

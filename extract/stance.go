@@ -178,7 +178,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if v, end, ok := r.cueSet.longest(toks, i, s.t1); ok {
 			// A cue inside a name ("support for terrorism", "Action for
 			// Peacekeeping") is part of the name.
-			if !inMention[i] && !inMention[end-1] {
+			if !inMention[i] && !inMention[end-1] && !idleCue(toks, s.t0, r.cues[v].Phrase, i) {
 				hits = append(hits, cueHit{cue: &r.cues[v], start: i, end: end})
 			}
 			i = end
@@ -2274,6 +2274,42 @@ func (s *sentence) againstPrinciple(lo, tok int) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// postNominal reports whether t, the word before a participle cue, is a
+// noun the participle describes rather than a verb or adverb that makes
+// it a predicate ("we are dedicated to", "remain fully dedicated to").
+func postNominal(t Token) bool {
+	if !t.Word || t.Upper {
+		return t.Word // "the Summit dedicated to": a name
+	}
+	switch t.Norm {
+	case "is", "are", "am", "be", "been", "being", "was", "were", "remain", "remains", "remained", "stay", "stays", "we", "i", "they", "fully", "deeply", "firmly", "strongly", "also", "always", "still", "truly", "wholly", "entirely", "totally", "resolutely", "particularly", "equally", "very", "so", "more", "most":
+		return false
+	}
+	return !strings.HasSuffix(t.Norm, "ly")
+}
+
+func modalWord(w string) bool {
+	switch w {
+	case "must", "should", "shall", "will", "can", "to", "we", "i", "also", "always", "truly", "genuinely", "all":
+		return true
+	}
+	return false
+}
+
+// idleCue reports whether the cue phrase at token i is here no cue at
+// all: "in practice" and "the practice of" (a verb only after a modal:
+// "we should practice true multilateralism"), and "a session dedicated
+// to X", which describes the session.
+func idleCue(toks []Token, t0 int, phrase string, i int) bool {
+	switch phrase {
+	case "practice", "practise":
+		return i == t0 || !modalWord(toks[i-1].Norm)
+	case "dedicated to", "devoted to":
+		return i > t0 && postNominal(toks[i-1])
 	}
 	return false
 }
