@@ -671,6 +671,9 @@ func TestProposalRules(t *testing.T) {
 		// "practice" is a verb only after a modal.
 		{"We should practice true multilateralism, and we firmly reject the practice of unilateral coercive measures.",
 			[]string{"Bulgaria supports multilateralism", "Bulgaria opposes unilateral coercive measures"}, nil},
+		// "so-called" doubts the words right after it.
+		{"Other so-called frozen conflicts in Abkhazia, Transnistria and Nagorno Karabakh should be resolved peacefully, unlike the so-called Programme of Action.",
+			[]string{"Bulgaria opposes Programme of Action"}, []string{"Bulgaria opposes settlement of the Transnistrian conflict"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -340,6 +340,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			// of its own ("ways to combat X and to stimulate Y") does
 			// not.
 			coord := c.Stance == "supports" && c.Class == "calls-for"
+			if c.Class == "so-called" {
+				// "the so-called X": X follows at once ("other so-called
+				// frozen conflicts in Abkhazia and Transnistria" doubts
+				// the words, not the places).
+				reach = 1
+			}
 			return firstChain(s.st.Tokens, ts, lo, reach, coord)
 		}
 		switch {
