@@ -674,6 +674,10 @@ func TestProposalRules(t *testing.T) {
 		// "so-called" doubts the words right after it.
 		{"Other so-called frozen conflicts in Abkhazia, Transnistria and Nagorno Karabakh should be resolved peacefully, unlike the so-called Programme of Action.",
 			[]string{"Bulgaria opposes Programme of Action"}, []string{"Bulgaria opposes settlement of the Transnistrian conflict"}},
+		// What another must do is what the speaker asks for.
+		{"The United Nations must take a firm stand against unilateral coercive measures, and Israel should end the occupation of Palestinian territory.",
+			[]string{"Bulgaria opposes unilateral coercive measures", "Bulgaria opposes Israeli occupation of Palestinian territory"},
+			[]string{"United Nations opposes unilateral coercive measures", "Israel opposes Israeli occupation of Palestinian territory"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

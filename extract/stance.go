@@ -402,6 +402,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		default:
 			actors = s.actorsBefore(cs, hit.start, c.Stance == "aligns")
 		}
+		if len(actors) > 0 && !passive && c.Stance != "aligns" && c.Stance != "proposes" && obliged(toks, maxInt(cs, hit.start-5), hit.start) && !speakerOnly(actors, speaker, s.st.Meta.Delegation) {
+			// "Israel must end the occupation", "the UN must take a
+			// firm stand against unilateral coercive measures": what
+			// another must do is what the speaker asks for.
+			actors = nil
+		}
 		if len(actors) == 0 && !passive && inherit != nil && coordinated(toks, cs, hit.start) {
 			// "Bulgaria welcomes X and is a co-sponsor of Y": the
 			// subject of the first verb is that of the second.
@@ -2318,4 +2324,31 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 		return i > t0 && postNominal(toks[i-1])
 	}
 	return false
+}
+
+// obliged reports whether a modal of obligation ("must", "should",
+// "ought to", "need to", "has to") stands in toks[lo:hi], before a cue.
+func obliged(toks []Token, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		switch toks[j].Norm {
+		case "must", "should", "ought":
+			return true
+		case "need", "needs", "has", "have":
+			if j+1 < len(toks) && toks[j+1].Norm == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerOnly reports whether every actor is the speaker or the speaking
+// delegation (or "we"): then the modal changes nothing.
+func speakerOnly(actors []ActorRef, speaker, delegation *data.Entity) bool {
+	for _, a := range actors {
+		if a.Unnamed != "" || a.Entity != nil && a.Entity != speaker && a.Entity != delegation {
+			return false
+		}
+	}
+	return true
 }
