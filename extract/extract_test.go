@@ -678,6 +678,12 @@ func TestProposalRules(t *testing.T) {
 		{"The United Nations must take a firm stand against unilateral coercive measures, and Israel should end the occupation of Palestinian territory.",
 			[]string{"Bulgaria opposes unilateral coercive measures", "Bulgaria opposes Israeli occupation of Palestinian territory"},
 			[]string{"United Nations opposes unilateral coercive measures", "Israel opposes Israeli occupation of Palestinian territory"}},
+		// An example is violated as its head is; a trend is nobody's
+		// stance; "so-called" before a region or a plain topic doubts no
+		// proposal.
+		{"Bulgaria condemns all violations of international law, including international humanitarian law. Global opposition to gender equality is on the rise, and the problems of the so-called Global South are ours.",
+			[]string{"Bulgaria supports international humanitarian law"},
+			[]string{"Bulgaria opposes international humanitarian law", "Bulgaria opposes gender equality", "Bulgaria opposes Global South"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

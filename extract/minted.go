@@ -17,6 +17,8 @@ var proposalHeads = map[string]bool{
 	"charter": true, "coalition": true,
 }
 
+var regionWords = map[string]bool{"south": true, "north": true, "east": true, "west": true, "world": true}
+
 var nameGlue = map[string]bool{"of": true, "on": true, "for": true, "the": true, "and": true, "to": true, "in": true}
 
 // namedProposals returns mentions of proposals that the text marks as
@@ -69,7 +71,9 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 					hi--
 				}
 			}
-			if hi > lo {
+			// "the so-called Global South" names a region, not a
+			// proposal.
+			if hi > lo && !regionWords[toks[hi-1].Norm] {
 				out = append(out, s.mint(lo, hi))
 				i = hi
 			}

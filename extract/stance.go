@@ -508,6 +508,10 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// "disrespect for the Charter and international law
 					// ... threatens": the inverter governs the list.
 					invLo = maxInt(cs, t.Tok-6)
+				} else if ti > 0 && targets[ti-1].Tok > hit.end && targets[ti-1].Tok < t.Tok && exampleOf(toks, targets[ti-1].TokEnd, t.Tok) {
+					// "a violation of international law, including the UN
+					// Charter": the example is violated as its head is.
+					invLo = maxInt(hit.end, targets[ti-1].Tok-3)
 				}
 				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) || lackOfProgress(toks, maxInt(hit.end, t.Tok-6), t.Tok) ||
 					c.Stance == "opposes" && !t.Entity.Harm() && t.Tok > hit.end && s.againstPrinciple(maxInt(hit.end, t.Tok-8), t.Tok) {
@@ -542,6 +546,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					// A proposal said to be a threat if adopted ("adding
 					// permanent members would erode its credibility") is
 					// opposed.
+					continue
+				}
+				// "so-called" doubts a proposal, a norm or a harm's name
+				// ("the so-called Islamic State"); "the so-called Global
+				// South" is only a manner of speaking.
+				if c.Class == "so-called" && t.Entity.Kind != data.KindProposal && t.Entity.Class != string(schema.Norm) && !t.Entity.Harm() {
 					continue
 				}
 				// "fight", "combat", "eradicate" take a harm: "tackling any of
@@ -2322,6 +2332,15 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 		return i == t0 || !modalWord(toks[i-1].Norm)
 	case "dedicated to", "devoted to":
 		return i > t0 && postNominal(toks[i-1])
+	case "opposition to", "support for":
+		// "global opposition to gender equality is on the rise"
+		// describes a trend, nobody's stance.
+		if i > t0 {
+			switch toks[i-1].Norm {
+			case "global", "growing", "increasing", "rising", "widespread", "popular", "public":
+				return true
+			}
+		}
 	}
 	return false
 }
