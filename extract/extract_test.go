@@ -684,6 +684,10 @@ func TestProposalRules(t *testing.T) {
 		{"Bulgaria condemns all violations of international law, including international humanitarian law. Global opposition to gender equality is on the rise, and the problems of the so-called Global South are ours.",
 			[]string{"Bulgaria supports international humanitarian law"},
 			[]string{"Bulgaria opposes international humanitarian law", "Bulgaria opposes gender equality", "Bulgaria opposes Global South"}},
+		// A subject compared with others ("like the EU") holds the
+		// stance with them.
+		{"In the longer term, Bulgaria – like the European Union and the United States – believes in the idea of a two-State solution.",
+			[]string{"Bulgaria supports two-State solution", "European Union supports two-State solution", "United States supports two-State solution"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -1090,10 +1090,11 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 			}
 			continue
 		}
-		if len(out) > 0 && !onlyListGlue(toks[m.TokEnd:next]) {
+		like := len(out) > 0 && comparative(toks[m.TokEnd:next])
+		if len(out) > 0 && !onlyListGlue(toks[m.TokEnd:next]) && !like {
 			break
 		}
-		if len(out) == 1 && !hasAnd(toks[m.TokEnd:next]) {
+		if len(out) == 1 && !hasAnd(toks[m.TokEnd:next]) && !like {
 			// A list ends in "and": "Estonia and Singapore", "A, B and C".
 			// "a Member of the United Nations, Viet Nam" is none.
 			break
@@ -2370,4 +2371,23 @@ func speakerOnly(actors []ActorRef, speaker, delegation *data.Entity) bool {
 		}
 	}
 	return true
+}
+
+// comparative reports whether gap joins a subject to actors it is
+// compared with: "Sweden – like the EU and the United States – believes
+// in ...", "Norway, along with Iceland, supports ...".
+func comparative(gap []Token) bool {
+	if len(gap) > 0 && gap[0].Norm == "," {
+		gap = gap[1:]
+	}
+	if len(gap) > 0 && gap[len(gap)-1].Norm == "the" {
+		gap = gap[:len(gap)-1]
+	}
+	switch len(gap) {
+	case 1:
+		return gap[0].Norm == "like" || gap[0].Norm == "alongside"
+	case 2:
+		return (gap[0].Norm == "along" || gap[0].Norm == "together") && gap[1].Norm == "with" || gap[0].Norm == "just" && gap[1].Norm == "like"
+	}
+	return false
 }
