@@ -688,6 +688,9 @@ func TestProposalRules(t *testing.T) {
 		// stance with them.
 		{"In the longer term, Bulgaria – like the European Union and the United States – believes in the idea of a two-State solution.",
 			[]string{"Bulgaria supports two-State solution", "European Union supports two-State solution", "United States supports two-State solution"}, nil},
+		// A donor's own aid is no proposal of its.
+		{"Monaco's official development assistance will increase, and we call on all developed countries to meet the 0.7 per cent target.",
+			[]string{"Bulgaria supports official development assistance"}, []string{"Monaco proposes official development assistance"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},
