@@ -691,6 +691,12 @@ func TestProposalRules(t *testing.T) {
 		// A donor's own aid is no proposal of its.
 		{"Monaco's official development assistance will increase, and we call on all developed countries to meet the 0.7 per cent target.",
 			[]string{"Bulgaria supports official development assistance"}, []string{"Monaco proposes official development assistance"}},
+		// Proposes edges need a proposer and a proposal: not a participle
+		// describing a noun, a "he", what a proposal is for, or "our"
+		// before an agenda that is everyone's.
+		{"Our position on the proposed fissile material cut-off treaty is known; we endorse the theme he has proposed, namely the post-2015 development agenda; we have proposed ideas for reform of the Security Council; our post-2015 agenda must be ambitious.",
+			[]string{"Bulgaria supports Security Council reform"},
+			[]string{"Bulgaria proposes fissile material cut-off treaty", "Bulgaria proposes post-2015 development agenda", "Bulgaria proposes Security Council reform"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

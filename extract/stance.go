@@ -497,7 +497,16 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: span,
 					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
+				if c.Stance == "proposes" && thirdPersonSubject(toks, cs, hit.start) {
+					continue // "the theme he has proposed": someone unnamed
+				}
 				stance := c.Stance
+				if stance == "proposes" && t.Tok > hit.end && domainOf(toks, hit.end, t.Tok) {
+					// "ideas for reform of the Security Council", "the
+					// process required under UNCLOS": what is proposed is
+					// for it or under it, so it is supported, not proposed.
+					stance = "supports"
+				}
 				if allowFail {
 					stance, base.Class = "supports", "inverted-"+c.Class
 				}
@@ -840,8 +849,12 @@ func (x *StanceExtractor) possessiveProposals(s *sentence, speaker *data.Entity,
 			continue
 		}
 		// "China's Global Initiative ...": the proposal right after.
+		// "our 2030 Agenda", "our post-2015 agenda" is everyone's: after
+		// "our" the name must say it is a proposal ("our initiative").
 		if k+1 < len(s.mentions) && isProposal(s.mentions[k+1]) && s.mentions[k+1].Tok == end {
-			propose(owner, m, s.mentions[k+1])
+			if m.Kind != MentionSelf || m.Phrase != "our" || namesProposal(toks, s.mentions[k+1]) {
+				propose(owner, m, s.mentions[k+1])
+			}
 			continue
 		}
 		// "Pakistan's offer of X", "Pakistan's comprehensive plan for
@@ -2154,6 +2167,8 @@ func infinitiveAfter(gap []Token) bool {
 	return false
 }
 
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true}
+
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "all": true, "our": true, "its": true,
 	"their": true, "this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "my": true}
 
@@ -2333,6 +2348,14 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 		return i == t0 || !modalWord(toks[i-1].Norm)
 	case "dedicated to", "devoted to":
 		return i > t0 && postNominal(toks[i-1])
+	case "proposed", "launched", "introduced", "submitted", "presented", "initiated":
+		// "the proposed fissile material treaty", "the theme proposed
+		// for this debate": a participle describing a noun proposes
+		// nothing.
+		if i > t0 {
+			p := toks[i-1]
+			return determiners[p.Norm] || !p.Upper && p.Word && postNominal(p) && !pronouns[p.Norm]
+		}
 	case "opposition to", "support for":
 		// "global opposition to gender equality is on the rise"
 		// describes a trend, nobody's stance.
@@ -2388,6 +2411,46 @@ func comparative(gap []Token) bool {
 		return gap[0].Norm == "like" || gap[0].Norm == "alongside"
 	case 2:
 		return (gap[0].Norm == "along" || gap[0].Norm == "together") && gap[1].Norm == "with" || gap[0].Norm == "just" && gap[1].Norm == "like"
+	}
+	return false
+}
+
+// thirdPersonSubject reports whether the subject right before a cue is
+// "he", "she" or "they" (with an auxiliary between): someone the
+// statement does not name.
+func thirdPersonSubject(toks []Token, lo, cue int) bool {
+	j := cue - 1
+	for j >= lo && (toks[j].Norm == "has" || toks[j].Norm == "have" || toks[j].Norm == "had" || toks[j].Norm == "also" || toks[j].Norm == "just" || toks[j].Norm == "recently") {
+		j--
+	}
+	return j >= lo && (toks[j].Norm == "he" || toks[j].Norm == "she" || toks[j].Norm == "they")
+}
+
+// domainOf reports whether the name at tok follows "for", "under" or
+// "within" after a proposal cue ending at lo: the proposal is about it or
+// made under it, and is not it.
+func domainOf(toks []Token, lo, tok int) bool {
+	j := tok - 1
+	for j > lo && (toks[j].Norm == "the" || toks[j].Norm == "its" || toks[j].Norm == "our") {
+		j--
+	}
+	if j < lo {
+		return false
+	}
+	switch toks[j].Norm {
+	case "for", "under", "within", "towards", "toward":
+		return true
+	}
+	return false
+}
+
+// namesProposal reports whether a proposal's name holds a word that makes
+// it one ("Initiative", "Plan", "Proposal").
+func namesProposal(toks []Token, m Mention) bool {
+	for _, t := range toks[m.Tok:m.TokEnd] {
+		if ownedProposals[t.Norm] || proposalHeads[t.Norm] && t.Norm != "agenda" && t.Norm != "agreement" && t.Norm != "convention" && t.Norm != "treaty" && t.Norm != "charter" {
+			return true
+		}
 	}
 	return false
 }
