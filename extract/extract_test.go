@@ -697,6 +697,13 @@ func TestProposalRules(t *testing.T) {
 		{"Our position on the proposed fissile material cut-off treaty is known; we endorse the theme he has proposed, namely the post-2015 development agenda; we have proposed ideas for reform of the Security Council; our post-2015 agenda must be ambitious.",
 			[]string{"Bulgaria supports Security Council reform"},
 			[]string{"Bulgaria proposes fissile material cut-off treaty", "Bulgaria proposes post-2015 development agenda", "Bulgaria proposes Security Council reform"}},
+		// A relative clause with an auxiliary is still its antecedent's;
+		// opposing an attempt to violate a principle upholds it.
+		{"Some countries support forces in Libya that have rejected Security Council resolution 1970 (2011), and Bulgaria cannot accept any attempt to violate the territorial integrity of any State.",
+			[]string{"Bulgaria supports territorial integrity"},
+			[]string{"Bulgaria opposes Security Council resolution 1970 (2011)", "Libya opposes Security Council resolution 1970 (2011)", "Bulgaria opposes territorial integrity"}},
+		{"We must commit to a rules-based approach, avoiding unilateral actions that violate the Charter of the United Nations.",
+			nil, []string{"Bulgaria opposes United Nations Charter"}},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

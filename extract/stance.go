@@ -523,7 +523,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 					invLo = maxInt(hit.end, targets[ti-1].Tok-3)
 				}
 				if x.inRange(r.inverter, toks, invLo, t.Tok) || withdrawalFrom(toks, maxInt(hit.end, t.Tok-9), t.Tok) || lackOfProgress(toks, maxInt(hit.end, t.Tok-6), t.Tok) ||
-					c.Stance == "opposes" && !t.Entity.Harm() && t.Tok > hit.end && s.againstPrinciple(maxInt(hit.end, t.Tok-8), t.Tok) {
+					c.Stance == "opposes" && !t.Entity.Harm() && t.Tok > hit.end && (s.againstPrinciple(maxInt(hit.end, t.Tok-8), t.Tok) || violated(toks, maxInt(hit.end, t.Tok-3), t.Tok)) {
 					switch stance {
 					case "supports":
 						stance, base.Class = "opposes", "inverted-"+c.Class
@@ -1149,8 +1149,8 @@ func (s *sentence) actorsBefore(lo, cue int, align bool) []ActorRef {
 func (s *sentence) relativeSubject(lo, cue int) ([]ActorRef, bool) {
 	toks := s.st.Tokens
 	k := cue - 1
-	for n := 0; n < 2 && k > lo && isClauseAdverb(toks[k].Norm); n++ {
-		k--
+	for n := 0; n < 3 && k > lo && (isClauseAdverb(toks[k].Norm) || activeAux[toks[k].Norm]); n++ {
+		k-- // "forces that have rejected", "which has always supported"
 	}
 	if k <= lo {
 		return nil, false
@@ -1183,6 +1183,9 @@ func (s *sentence) relativeSubject(lo, cue int) ([]ActorRef, bool) {
 			continue
 		}
 		if m.TokEnd == end {
+			if m.Tok > lo && (toks[m.Tok-1].Norm == "in" || toks[m.Tok-1].Norm == "from" || toks[m.Tok-1].Norm == "within") {
+				break // "forces in Libya that have rejected ...": the forces
+			}
 			if ref, ok := actorRef(m); ok {
 				return []ActorRef{ref}, true
 			}
@@ -1234,6 +1237,9 @@ func among(toks []Token, lo, k int) bool {
 
 // isClauseAdverb reports whether w may stand between a relative pronoun
 // and its verb: "which also calls for", "that rightly supports".
+// activeAux are the words between a relative pronoun and its active verb.
+var activeAux = map[string]bool{"have": true, "has": true, "had": true, "always": true, "consistently": true, "repeatedly": true, "openly": true}
+
 func isClauseAdverb(w string) bool {
 	switch w {
 	case "also", "still", "further", "rightly", "fully", "strongly", "duly", "clearly", "explicitly":
@@ -2449,6 +2455,21 @@ func domainOf(toks []Token, lo, tok int) bool {
 func namesProposal(toks []Token, m Mention) bool {
 	for _, t := range toks[m.Tok:m.TokEnd] {
 		if ownedProposals[t.Norm] || proposalHeads[t.Norm] && t.Norm != "agenda" && t.Norm != "agreement" && t.Norm != "convention" && t.Norm != "treaty" && t.Norm != "charter" {
+			return true
+		}
+	}
+	return false
+}
+
+// violated reports whether a verb of violating stands in toks[lo:hi]
+// before a name: "cannot accept any attempt to violate the territorial
+// integrity of any State" upholds it. Only an opposing cue is turned so:
+// under "commit to ... avoiding actions that violate the Charter" the
+// avoidance turns it back.
+func violated(toks []Token, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		switch toks[j].Norm {
+		case "violate", "violates", "infringe", "infringes", "breach", "breaches", "undermine", "undermines":
 			return true
 		}
 	}
