@@ -704,6 +704,14 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria opposes Security Council resolution 1970 (2011)", "Libya opposes Security Council resolution 1970 (2011)", "Bulgaria opposes territorial integrity"}},
 		{"We must commit to a rules-based approach, avoiding unilateral actions that violate the Charter of the United Nations.",
 			nil, []string{"Bulgaria opposes United Nations Charter"}},
+		// "the future we want" is a relative clause; "we need X" after a
+		// comma or a dash is not; a name in an "as" clause or a pronoun
+		// subject is no subject of an evaluation.
+		{"The outcome document, entitled \"The future we want\", identified poverty eradication as a challenge. In a globalized world we need a stronger World Trade Organization. The shortage of solutions as the United Nations celebrates its anniversary is alarming. The Transforming Education Summit was a reminder that we must continue to fight for education.",
+			[]string{"Bulgaria supports World Trade Organization"},
+			[]string{"Bulgaria supports poverty eradication", "Bulgaria opposes United Nations", "Bulgaria supports Transforming Education Summit"}},
+		{"Access to funding mechanisms such as the Green Climate Fund is of critical importance to us.",
+			[]string{"Bulgaria supports Green Climate Fund"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

@@ -268,6 +268,11 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 			hi = hit.end + 30
 		}
 		before := func() []Mention {
+			if hit.start > s.t0 && !passive && (toks[hit.start-1].Norm == "we" || toks[hit.start-1].Norm == "they" || toks[hit.start-1].Norm == "i" || toks[hit.start-1].Norm == "you") {
+				// "a clear reminder that we must continue to fight": the
+				// subject is the pronoun.
+				return nil
+			}
 			lo := cs
 			if h > 0 && hits[h-1].end > lo {
 				lo = hits[h-1].end
@@ -300,6 +305,12 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 			}
 			ts := s.targetsIn(lo, hit.start, c.Stance == "aligns")
+			if !passive {
+				// "the shortage of solutions for SIDS as the United Nations
+				// celebrates its anniversary is alarming": a name in a
+				// clause of its own is not the subject.
+				ts = slices.DeleteFunc(ts, func(t Mention) bool { return subordinate(toks[maxInt(lo, t.Tok-4):t.Tok]) || asClause(toks, lo, t.Tok) })
+			}
 			if !passive && hit.start > lo && relativePronoun(toks[hit.start-1].Norm) {
 				// "acts that violate their obligations": the subject is
 				// the word the pronoun stands for, a name only when it
@@ -2173,6 +2184,18 @@ func infinitiveAfter(gap []Token) bool {
 	return false
 }
 
+// relativeEnd are words that follow a relative clause "the N we want"
+// rather than an object of "we want".
+var relativeEnd = map[string]bool{"is": true, "are": true, "was": true, "must": true, "should": true, "will": true,
+	"can": true, "cannot": true, "has": true, "have": true, "requires": true, "require": true, "means": true,
+	"for": true, "and": true, "or": true, "in": true, "within": true, "with": true, "by": true, "at": true,
+	"to": true, "that": true, "where": true, "which": true, "demands": true, "calls": true}
+
+// clauseOpeners may stand before a subject pronoun that opens a clause.
+var clauseOpeners = map[string]bool{"and": true, "but": true, "so": true, "today": true, "now": true, "therefore": true,
+	"also": true, "what": true, "because": true, "that": true, "if": true, "as": true, "when": true, "thus": true,
+	"together": true, "here": true, "hence": true, "finally": true, "first": true, "secondly": true, "why": true}
+
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true}
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "all": true, "our": true, "its": true,
@@ -2362,6 +2385,13 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 			p := toks[i-1]
 			return determiners[p.Norm] || !p.Upper && p.Word && postNominal(p) && !pronouns[p.Norm]
 		}
+	case "we want", "we need", "we all want", "we all need":
+		// "the future we want", "the United Nations we need": a relative
+		// clause after a noun, whose object is that noun.
+		if i > t0 && toks[i-1].Word && !clauseOpeners[toks[i-1].Norm] {
+			end := i + len(strings.Fields(phrase))
+			return end >= len(toks) || !toks[end].Word || relativeEnd[toks[end].Norm]
+		}
 	case "opposition to", "support for":
 		// "global opposition to gender equality is on the rise"
 		// describes a trend, nobody's stance.
@@ -2474,4 +2504,14 @@ func violated(toks []Token, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// asClause reports whether "as" opens a clause before the name at tok
+// ("as the United Nations celebrates"): "as" then an article or a name.
+func asClause(toks []Token, lo, tok int) bool {
+	j := tok - 1
+	if j >= lo && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= lo && toks[j].Norm == "as" && (j == 0 || toks[j-1].Norm != "such") && j+1 < len(toks) && (toks[j+1].Norm == "the" || toks[j+1].Upper)
 }
