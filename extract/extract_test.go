@@ -712,6 +712,10 @@ func TestProposalRules(t *testing.T) {
 			[]string{"Bulgaria supports poverty eradication", "Bulgaria opposes United Nations", "Bulgaria supports Transforming Education Summit"}},
 		{"Access to funding mechanisms such as the Green Climate Fund is of critical importance to us.",
 			[]string{"Bulgaria supports Green Climate Fund"}, nil},
+		// An appositive verdict ("the only solution that can work"); a
+		// draft resolution "for" a named week or decade proposes it.
+		{"We aim at reaching the two-State solution, the only solution that can work, and we will introduce a draft resolution for an International Decade of Volcano Science.",
+			[]string{"Bulgaria supports two-State solution", "Bulgaria proposes International Decade of Volcano Science"}, nil},
 		// Copular evaluation of a subject, through an inverter.
 		{"The violations of international humanitarian law are alarming, and the eradication of poverty is urgent.",
 			[]string{"Bulgaria supports international humanitarian law", "Bulgaria supports poverty eradication"},

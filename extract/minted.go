@@ -14,7 +14,7 @@ var proposalHeads = map[string]bool{
 	"compact": true, "convention": true, "treaty": true, "strategy": true, "framework": true,
 	"pact": true, "programme": true, "program": true, "accord": true, "agreement": true,
 	"protocol": true, "roadmap": true, "partnership": true, "mechanism": true, "alliance": true,
-	"charter": true, "coalition": true,
+	"charter": true, "coalition": true, "week": true, "decade": true,
 }
 
 var regionWords = map[string]bool{"south": true, "north": true, "east": true, "west": true, "world": true}
@@ -99,7 +99,7 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 		}
 		// National plans and strategies are not multilateral proposals.
 		national := toks[i].Norm == "national"
-		if head && !national && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our") {
+		if head && !national && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our" || toks[i-1].Norm == "an" || toks[i-1].Norm == "a") {
 			out = append(out, s.mint(i, k))
 		}
 		if j > i {

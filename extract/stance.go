@@ -2377,7 +2377,7 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 		return i == t0 || !modalWord(toks[i-1].Norm)
 	case "dedicated to", "devoted to":
 		return i > t0 && postNominal(toks[i-1])
-	case "proposed", "launched", "introduced", "submitted", "presented", "initiated":
+	case "launch", "proposed", "launched", "introduced", "submitted", "presented", "initiated":
 		// "the proposed fissile material treaty", "the theme proposed
 		// for this debate": a participle describing a noun proposes
 		// nothing.
@@ -2475,6 +2475,11 @@ func domainOf(toks []Token, lo, tok int) bool {
 	}
 	switch toks[j].Norm {
 	case "for", "under", "within", "towards", "toward":
+		// "a draft resolution for an annual World Interfaith Harmony
+		// Week": after a proposal noun, "for" names what is proposed.
+		if j > lo && toks[j].Norm == "for" && (ownedProposals[toks[j-1].Norm] || toks[j-1].Norm == "resolution") {
+			return false
+		}
 		return true
 	}
 	return false
