@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the hand-annotated gold files in eval/testdata/{dev,heldout}.
+"""Validate the hand-annotated gold files in eval/testdata/{dev,dev2,dev3,heldout}.
 
 Checks, for every NAME.txt:
   * NAME.gold.tsv exists, header is exactly actor/predicate/target/grade/evidence,
@@ -30,7 +30,7 @@ errors = 0
 def err(msg):
     global errors; errors += 1; print("ERROR", msg)
 
-for part in ("dev", "dev2", "heldout"):
+for part in ("dev", "dev2", "dev3", "heldout"):
     d = os.path.join(HERE, part)
     if not os.path.isdir(d): continue
     for name in sorted(os.listdir(d)):
