@@ -2283,14 +2283,26 @@ func passiveJudgement(toks []Token, t0, t1 int, hit cueHit) bool {
 // subordinate reports whether the words between two targets open a
 // clause of their own ("compliance with the Charter, especially when the
 // right of self-defence is invoked"): what it names is no object.
-func subordinate(gap []Token) bool {
-	for _, t := range gap {
-		switch t.Norm {
-		case "when", "whenever", "if", "unless", "because", "although", "though", "while", "whereas", "since", "after", "until":
+func subordinate(gap []Token) bool { return anyWord(gap, subordinators) }
+
+var subordinators = wordSet("when", "whenever", "if", "unless", "because", "although", "though", "while", "whereas", "since", "after", "until")
+
+// anyWord reports whether a token of toks is one of set.
+func anyWord(toks []Token, set map[string]bool) bool {
+	for _, t := range toks {
+		if set[t.Norm] {
 			return true
 		}
 	}
 	return false
+}
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
 }
 
 // modelledOn reports whether the words after a cue say its object is
@@ -2311,15 +2323,9 @@ func modelledOn(gap []Token) bool {
 // target open a clause of time or reason ("especially after the mixed
 // outcome of the MDGs"); a condition ("if we are to leave no one
 // behind") may still state the goal.
-func adjunctClause(gap []Token) bool {
-	for _, t := range gap {
-		switch t.Norm {
-		case "after", "until", "because", "although", "though", "whereas", "since":
-			return true
-		}
-	}
-	return false
-}
+func adjunctClause(gap []Token) bool { return anyWord(gap, adjunctOpeners) }
+
+var adjunctOpeners = wordSet("after", "until", "because", "although", "though", "whereas", "since")
 
 // againstPrinciple reports whether the name at tok is what an act
 // condemned is "against" ("condemns any military action by any State
@@ -2501,22 +2507,13 @@ func namesProposal(toks []Token, m Mention) bool {
 // integrity of any State" upholds it. Only an opposing cue is turned so:
 // under "commit to ... avoiding actions that violate the Charter" the
 // avoidance turns it back.
-func violated(toks []Token, lo, hi int) bool {
-	for j := lo; j < hi; j++ {
-		switch toks[j].Norm {
-		case "violate", "violates", "infringe", "infringes", "breach", "breaches", "undermine", "undermines":
-			return true
-		}
-	}
-	return false
-}
+func violated(toks []Token, lo, hi int) bool { return anyWord(toks[lo:hi], violations) }
+
+var violations = wordSet("violate", "violates", "infringe", "infringes", "breach", "breaches", "undermine", "undermines")
 
 // asClause reports whether "as" opens a clause before the name at tok
 // ("as the United Nations celebrates"): "as" then an article or a name.
 func asClause(toks []Token, lo, tok int) bool {
-	j := tok - 1
-	if j >= lo && toks[j].Norm == "the" {
-		j--
-	}
+	j := wordBefore(toks, lo, tok)
 	return j >= lo && toks[j].Norm == "as" && (j == 0 || toks[j-1].Norm != "such") && j+1 < len(toks) && (toks[j+1].Norm == "the" || toks[j+1].Upper)
 }
