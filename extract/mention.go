@@ -45,6 +45,9 @@ type Matcher struct {
 
 	specifics map[specificKey]*data.Entity // see specific.go
 	general   map[*data.Entity]bool        // the general entities of specifics
+	// labels are the entities' labels, normalised: a mention whose
+	// phrase differs names its entity by an alias.
+	labels map[*data.Entity]string
 	// fightVerbs are the one-word cues of fighting and ending
 	// ("combat", "eradicate"): a name that starts with one ("combat
 	// terrorism") is read as the verb and its object where a verb can
@@ -111,6 +114,10 @@ func NewMatcher(g *data.Gazetteers) *Matcher {
 				}
 			}
 		}
+	}
+	m.labels = make(map[*data.Entity]string, len(g.Entities))
+	for _, e := range g.Entities {
+		m.labels[e] = NormPhrase(e.Label)
 	}
 	m.fightVerbs = map[string]bool{}
 	for _, c := range g.Cues {
@@ -212,40 +219,51 @@ func (m *Matcher) Find(text string, toks []Token) []Mention {
 		})
 		i = bestEnd
 	}
-	return m.specialise(toks, dropGeneric(toks, out))
+	return m.specialise(toks, m.dropGeneric(toks, out))
 }
 
-// dropGeneric drops a lower-case alias that another name completes
-// ("a legally binding instrument on biodiversity beyond national
-// jurisdiction" is the BBNJ instrument, not the generic instrument the
-// alias stands for in cyber talks): the name after "on" or "for" says
-// which one is meant.
-func dropGeneric(toks []Token, ms []Mention) []Mention {
+// dropGeneric drops two kinds of generic alias. A lower-case alias of a
+// cyber entity that says nothing of cyber ("we support a legally binding
+// international instrument" on pandemics) needs a cyber name that says so
+// within 80 tokens. A lower-case alias of a proposal that another name
+// completes after "on" or "for" ("a legally binding instrument on
+// biodiversity beyond national jurisdiction") is that other name.
+func (m *Matcher) dropGeneric(toks []Token, ms []Mention) []Mention {
+	generic := make([]bool, len(ms))
+	for k, mn := range ms {
+		generic[k] = m.genericCyber(toks, mn)
+	}
 	out := ms[:0]
-	for k, m := range ms {
-		if genericCyber(toks, m) && !cyberNear(toks, ms, k) {
-			// "we support a legally binding international instrument"
-			// on pandemics is no cyber instrument: a generic alias of a
-			// cyber entity needs cyber talk around it.
+	for k, mn := range ms {
+		if generic[k] && !cyberNear(ms, generic, k) {
 			continue
 		}
-		if k+1 < len(ms) && m.Kind == MentionEntity && m.Entity.Kind == data.KindProposal && !m.Minted &&
-			m.Phrase != NormPhrase(m.Entity.Label) && !anyUpper(toks[m.Tok:m.TokEnd]) {
-			n := ms[k+1]
-			j := m.TokEnd
-			if j < len(toks) && (toks[j].Norm == "on" || toks[j].Norm == "for") {
-				j++
-				if j < len(toks) && toks[j].Norm == "the" {
-					j++
-				}
-				if n.Tok == j && n.Kind == MentionEntity && (n.Entity.Kind == data.KindTopic || n.Entity.Kind == data.KindProposal) {
-					continue
-				}
-			}
+		if k+1 < len(ms) && mn.Kind == MentionEntity && mn.Entity.Kind == data.KindProposal && m.lowerAlias(toks, mn) && completedBy(toks, mn, ms[k+1]) {
+			continue
 		}
-		out = append(out, m)
+		out = append(out, mn)
 	}
 	return out
+}
+
+// lowerAlias reports whether mn names its gazetteer entity by an alias,
+// not its label, written in lower case.
+func (m *Matcher) lowerAlias(toks []Token, mn Mention) bool {
+	return !mn.Minted && mn.Phrase != m.labels[mn.Entity] && !anyUpper(toks[mn.Tok:mn.TokEnd])
+}
+
+// completedBy reports whether n, a topic or proposal, follows mn after
+// "on" or "for" (and "the").
+func completedBy(toks []Token, mn, n Mention) bool {
+	j := mn.TokEnd
+	if j >= len(toks) || toks[j].Norm != "on" && toks[j].Norm != "for" {
+		return false
+	}
+	j++
+	if j < len(toks) && toks[j].Norm == "the" {
+		j++
+	}
+	return n.Tok == j && n.Kind == MentionEntity && (n.Entity.Kind == data.KindTopic || n.Entity.Kind == data.KindProposal)
 }
 
 func anyUpper(toks []Token) bool {
@@ -403,13 +421,13 @@ func verbalBefore(text string, toks []Token, i int) bool {
 	return strings.HasSuffix(w, "ly")
 }
 
-// genericCyber reports whether m names a cyber entity by a lower-case
+// genericCyber reports whether mn names a cyber entity by a lower-case
 // alias that says nothing of cyber ("legally binding instrument").
-func genericCyber(toks []Token, m Mention) bool {
-	if m.Kind != MentionEntity || m.Minted || m.Entity.Topic != "cyber" || m.Phrase == NormPhrase(m.Entity.Label) || anyUpper(toks[m.Tok:m.TokEnd]) {
+func (m *Matcher) genericCyber(toks []Token, mn Mention) bool {
+	if mn.Kind != MentionEntity || mn.Entity.Topic != "cyber" || !m.lowerAlias(toks, mn) {
 		return false
 	}
-	for _, w := range strings.Fields(m.Phrase) {
+	for _, w := range strings.Fields(mn.Phrase) {
 		switch w {
 		case "ict", "icts", "cyber", "cyberspace", "digital", "internet", "information", "online", "computer", "data":
 			return false
@@ -422,15 +440,13 @@ func genericCyber(toks []Token, m Mention) bool {
 }
 
 // cyberNear reports whether a cyber entity is named by words that say so
-// within 80 tokens of ms[k].
-func cyberNear(toks []Token, ms []Mention, k int) bool {
+// (not generic) within 80 tokens of ms[k].
+func cyberNear(ms []Mention, generic []bool, k int) bool {
 	for j, n := range ms {
-		if j == k || n.Kind != MentionEntity || n.Entity.Topic != "cyber" || n.Tok > ms[k].Tok+80 || n.TokEnd < ms[k].Tok-80 {
+		if j == k || generic[j] || n.Kind != MentionEntity || n.Entity.Topic != "cyber" || n.Tok > ms[k].Tok+80 || n.TokEnd < ms[k].Tok-80 {
 			continue
 		}
-		if !genericCyber(toks, n) {
-			return true
-		}
+		return true
 	}
 	return false
 }

@@ -17,7 +17,12 @@ var proposalHeads = map[string]bool{
 	"charter": true, "coalition": true, "week": true, "decade": true,
 }
 
-var regionWords = map[string]bool{"south": true, "north": true, "east": true, "west": true, "world": true}
+var regionWords = wordSet("south", "north", "east", "west", "world")
+
+// nameOpeners may stand before a capitalised proposal name: "the Bridgetown
+// Initiative", "China's Global Development Initiative", "an International
+// Decade for Action".
+var nameOpeners = wordSet("the", "'s", "our", "an", "a")
 
 var nameGlue = map[string]bool{"of": true, "on": true, "for": true, "the": true, "and": true, "to": true, "in": true}
 
@@ -99,7 +104,7 @@ func (x *StanceExtractor) namedProposals(s *sentence) []Mention {
 		}
 		// National plans and strategies are not multilateral proposals.
 		national := toks[i].Norm == "national"
-		if head && !national && k-i >= 2 && (i == s.t0 || toks[i-1].Norm == "the" || toks[i-1].Norm == "'s" || toks[i-1].Norm == "our" || toks[i-1].Norm == "an" || toks[i-1].Norm == "a") {
+		if head && !national && k-i >= 2 && (i == s.t0 || nameOpeners[toks[i-1].Norm]) {
 			out = append(out, s.mint(i, k))
 		}
 		if j > i {

@@ -178,7 +178,7 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if v, end, ok := r.cueSet.longest(toks, i, s.t1); ok {
 			// A cue inside a name ("support for terrorism", "Action for
 			// Peacekeeping") is part of the name.
-			if !inMention[i] && !inMention[end-1] && !idleCue(toks, s.t0, r.cues[v].Phrase, i) {
+			if !inMention[i] && !inMention[end-1] && !idleCue(toks, s.t0, r.cues[v].Phrase, i, end) {
 				hits = append(hits, cueHit{cue: &r.cues[v], start: i, end: end})
 			}
 			i = end
@@ -401,6 +401,9 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 		if len(targets) == 0 || refusesClause(toks, hit) {
 			continue
 		}
+		if c.Stance == "proposes" && thirdPersonSubject(toks, cs, hit.start) {
+			continue // "the theme he has proposed": someone unnamed
+		}
 		// Actors.
 		var actors []ActorRef
 		switch {
@@ -508,9 +511,6 @@ func (x *StanceExtractor) sentenceStances(s *sentence, speaker *data.Entity) []S
 				}
 				base := Stance{Actor: a, Target: t.Entity, Minted: t.Minted, Sentence: span,
 					Cue: cue, Class: c.Class, Modality: mod, Confidence: clamp01(cf)}
-				if c.Stance == "proposes" && thirdPersonSubject(toks, cs, hit.start) {
-					continue // "the theme he has proposed": someone unnamed
-				}
 				stance := c.Stance
 				if stance == "proposes" && t.Tok > hit.end && domainOf(toks, hit.end, t.Tok) {
 					// "ideas for reform of the Security Council", "the
@@ -1246,11 +1246,11 @@ func among(toks []Token, lo, k int) bool {
 	return false
 }
 
+// activeAux are the words between a relative pronoun and its active verb.
+var activeAux = wordSet("have", "has", "had", "always", "consistently", "repeatedly", "openly")
+
 // isClauseAdverb reports whether w may stand between a relative pronoun
 // and its verb: "which also calls for", "that rightly supports".
-// activeAux are the words between a relative pronoun and its active verb.
-var activeAux = map[string]bool{"have": true, "has": true, "had": true, "always": true, "consistently": true, "repeatedly": true, "openly": true}
-
 func isClauseAdverb(w string) bool {
 	switch w {
 	case "also", "still", "further", "rightly", "fully", "strongly", "duly", "clearly", "explicitly":
@@ -2373,11 +2373,11 @@ func modalWord(w string) bool {
 	return false
 }
 
-// idleCue reports whether the cue phrase at token i is here no cue at
+// idleCue reports whether the cue phrase at tokens [i, end) is here no cue at
 // all: "in practice" and "the practice of" (a verb only after a modal:
 // "we should practice true multilateralism"), and "a session dedicated
 // to X", which describes the session.
-func idleCue(toks []Token, t0 int, phrase string, i int) bool {
+func idleCue(toks []Token, t0 int, phrase string, i, end int) bool {
 	switch phrase {
 	case "practice", "practise":
 		return i == t0 || !modalWord(toks[i-1].Norm)
@@ -2395,7 +2395,6 @@ func idleCue(toks []Token, t0 int, phrase string, i int) bool {
 		// "the future we want", "the United Nations we need": a relative
 		// clause after a noun, whose object is that noun.
 		if i > t0 && toks[i-1].Word && !clauseOpeners[toks[i-1].Norm] {
-			end := i + len(strings.Fields(phrase))
 			return end >= len(toks) || !toks[end].Word || relativeEnd[toks[end].Norm]
 		}
 	case "opposition to", "support for":
@@ -2495,12 +2494,16 @@ func domainOf(toks []Token, lo, tok int) bool {
 // it one ("Initiative", "Plan", "Proposal").
 func namesProposal(toks []Token, m Mention) bool {
 	for _, t := range toks[m.Tok:m.TokEnd] {
-		if ownedProposals[t.Norm] || proposalHeads[t.Norm] && t.Norm != "agenda" && t.Norm != "agreement" && t.Norm != "convention" && t.Norm != "treaty" && t.Norm != "charter" {
+		if ownedProposals[t.Norm] || proposalHeads[t.Norm] && !sharedHeads[t.Norm] {
 			return true
 		}
 	}
 	return false
 }
+
+// sharedHeads end the names of texts all parties share ("our 2030
+// Agenda", "our Paris Agreement"), which "our" does not make one's own.
+var sharedHeads = wordSet("agenda", "agreement", "convention", "treaty", "charter")
 
 // violated reports whether a verb of violating stands in toks[lo:hi]
 // before a name: "cannot accept any attempt to violate the territorial
